@@ -1,0 +1,24 @@
+import type { Operation } from '../types.js';
+import { hasErrorName, LightsailWaiterError } from './base.js';
+
+/**
+ * Thrown when the caller's `AbortSignal` aborts the wait. Its `name` is `'AbortError'`, and its
+ * `cause` is the signal's `reason`.
+ */
+export class WaiterAbortError extends LightsailWaiterError {
+  override name = 'AbortError' as const;
+  declare readonly operationId: string;
+  /** The last observed operation, if any poll succeeded. */
+  readonly operation: Operation | undefined;
+
+  constructor(operationId: string, reason: unknown, operation: Operation | undefined) {
+    const why = reason instanceof Error && reason.message ? `: ${reason.message}` : '';
+    super(`Stopped waiting for Lightsail operation ${operationId}: aborted${why}`, operationId, { cause: reason });
+    this.operation = operation;
+  }
+}
+
+/** True for a {@link WaiterAbortError}, even from another copy of the package. */
+export function isWaiterAbortError(value: unknown): value is WaiterAbortError {
+  return hasErrorName(value, 'AbortError');
+}

@@ -1,0 +1,63 @@
+import type { Operation } from '../types.js';
+import { hasErrorName, LightsailWaiterError } from './base.js';
+
+/**
+ * Thrown when `GetOperation` fails in a way waiting will not fix (access denied, not
+ * authenticated, bad input, an operation that does not exist), or keeps failing with a transient
+ * error until the retries run out. The SDK exception is the `cause`; its name is `errorName`.
+ */
+export class OperationRequestError extends LightsailWaiterError {
+  override name = 'OperationRequestError' as const;
+  declare readonly operationId: string;
+  /** The SDK exception's name, such as `AccessDeniedException` or `ThrottlingException`. */
+  readonly errorName: string;
+  /** The HTTP status of the failed response, when there was one. */
+  readonly httpStatusCode: number | undefined;
+  /** The AWS request id of the failed response, for support tickets. */
+  readonly requestId: string | undefined;
+  /** True when the error was transient and the retries ran out; false when it fails fast. */
+  readonly retriesExhausted: boolean;
+  /** The last observed operation, if any poll succeeded. */
+  readonly operation: Operation | undefined;
+
+  constructor(operationId: string, cause: unknown, retriesExhausted: boolean, operation: Operation | undefined) {
+    const details = describeSdkError(cause);
+    super(
+      `GetOperation for Lightsail operation ${operationId} failed with ${details.name}` +
+        (details.message ? `: ${details.message}` : '') +
+        (retriesExhausted ? ' (retries exhausted)' : ''),
+      operationId,
+      { cause },
+    );
+    this.errorName = details.name;
+    this.httpStatusCode = details.httpStatusCode;
+    this.requestId = details.requestId;
+    this.retriesExhausted = retriesExhausted;
+    this.operation = operation;
+  }
+}
+
+/** True for an {@link OperationRequestError}, even from another copy of the package. */
+export function isOperationRequestError(value: unknown): value is OperationRequestError {
+  return hasErrorName(value, 'OperationRequestError');
+}
+
+interface SdkErrorDetails {
+  name: string;
+  message: string;
+  httpStatusCode: number | undefined;
+  requestId: string | undefined;
+}
+
+function describeSdkError(error: unknown): SdkErrorDetails {
+  if (typeof error !== 'object' || error === null) {
+    return { name: typeof error, message: String(error), httpStatusCode: undefined, requestId: undefined };
+  }
+  const e = error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } };
+  return {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    message: typeof e.message === 'string' ? e.message : '',
+    httpStatusCode: e.$metadata?.httpStatusCode,
+    requestId: e.$metadata?.requestId,
+  };
+}

@@ -1,0 +1,27 @@
+// The public API of lightsail-waiter. Every export is named here; nothing else is public.
+export { waitForOperation, OperationWaiter } from './waiter.js';
+export { waitUntilOperationSucceeded } from './sdk-compat.js';
+export type { WaiterConfiguration, WaiterResult } from './sdk-compat.js';
+export { DEFAULT_WAIT_OPTIONS } from './options.js';
+export type { WaitOptions } from './options.js';
+export { exponentialBackoff } from './backoff.js';
+export type { BackoffContext, BackoffStrategy } from './backoff.js';
+export { operationOutcome, isSettled } from './outcome.js';
+export type { OperationOutcome } from './outcome.js';
+export { systemClock } from './clock.js';
+export type { Clock } from './clock.js';
+export type {
+  OperationStatusName,
+  OperationWaiterEvents,
+  StatusEvent,
+  PollEvent,
+  RetryEvent,
+  SucceededEvent,
+  FailedEvent,
+} from './events.js';
+export type { LightsailClientLike, Operation, OperationInput, SendOptions } from './types.js';
+export { LightsailWaiterError, isLightsailWaiterError } from './errors/base.js';
+export { OperationFailedError, isOperationFailedError } from './errors/operation-failed.js';
+export { WaiterTimeoutError, isWaiterTimeoutError } from './errors/timeout.js';
+export { WaiterAbortError, isWaiterAbortError } from './errors/abort.js';
+export { OperationRequestError, isOperationRequestError } from './errors/request.js';

@@ -1,0 +1,31 @@
+import type { LightsailClientLike, Operation, OperationInput } from './types.js';
+import { describeValue } from './validate.js';
+
+/** An operation to wait on, checked: its id, and the object when the caller gave one. */
+export interface OperationRef {
+  readonly id: string;
+  readonly operation: Operation | undefined;
+}
+
+/** Checks the `operation` argument: a non-empty id, or an object with one. */
+export function toOperationRef(input: OperationInput, name = 'operation'): OperationRef {
+  if (typeof input === 'string') {
+    if (input.trim() === '') throw new TypeError(`Expected \`${name}\` to be a non-empty operation id, got ${describeValue(input)}`);
+    return { id: input, operation: undefined };
+  }
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    const id = (input as Operation).id;
+    if (typeof id !== 'string' || id.trim() === '') {
+      throw new TypeError(`Expected \`${name}.id\` to be a non-empty operation id, got ${describeValue(id)}`);
+    }
+    return { id, operation: input };
+  }
+  throw new TypeError(`Expected \`${name}\` to be an operation id or a Lightsail Operation object, got ${describeValue(input)}`);
+}
+
+/** Checks that `client` has a `send` method, as a `LightsailClient` does. */
+export function assertClient(client: unknown): asserts client is LightsailClientLike {
+  if (typeof client !== 'object' || client === null || typeof (client as LightsailClientLike).send !== 'function') {
+    throw new TypeError(`Expected \`client\` to be a LightsailClient (an object with a \`send\` method), got ${describeValue(client)}`);
+  }
+}

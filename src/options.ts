@@ -1,0 +1,88 @@
+import { type BackoffStrategy, exponentialBackoff } from './backoff.js';
+import { type Clock, systemClock } from './clock.js';
+import { assertCount, assertFunction, assertNumber, assertSignal, describeValue } from './validate.js';
+
+/** How to wait for a Lightsail operation. Every duration is in milliseconds. */
+export interface WaitOptions {
+  /** Give up after this long, measured from the start of the wait. @default 1_800_000 (30 minutes) */
+  readonly timeoutMs?: number;
+  /** The shortest delay between two polls, in milliseconds. @default 1_000 */
+  readonly minDelayMs?: number;
+  /** The longest delay between two polls, in milliseconds; must be >= `minDelayMs`. @default 20_000 */
+  readonly maxDelayMs?: number;
+  /** Aborts the wait and the request in flight. @default undefined (no cancellation) */
+  readonly signal?: AbortSignal | undefined;
+  /** Picks the delay before each poll. @default exponentialBackoff (uniform jitter between `minDelayMs` and a doubling ceiling) */
+  readonly backoff?: BackoffStrategy;
+  /**
+   * How many times in a row one `GetOperation` may fail with a transient error (throttling, 5xx,
+   * network) and be retried, on top of the SDK client's own retries. Retries never run past
+   * `timeoutMs`. @default 10
+   */
+  readonly retries?: number;
+  /**
+   * How long after the wait starts a `NotFoundException` is treated as transient, because a new
+   * operation may not be visible yet; after that it fails fast. In milliseconds. @default 10_000
+   */
+  readonly notFoundGraceMs?: number;
+  /** Time and randomness, for tests and simulations in virtual time. @default the system clock */
+  readonly clock?: Clock;
+}
+
+/** {@link WaitOptions} with every default filled in. */
+export interface ResolvedWaitOptions {
+  readonly timeoutMs: number;
+  readonly minDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly signal: AbortSignal | undefined;
+  readonly backoff: BackoffStrategy;
+  readonly retries: number;
+  readonly notFoundGraceMs: number;
+  readonly clock: Clock;
+}
+
+/** The defaults, in milliseconds. */
+export const DEFAULT_WAIT_OPTIONS = Object.freeze({
+  timeoutMs: 30 * 60_000,
+  minDelayMs: 1_000,
+  maxDelayMs: 20_000,
+  retries: 10,
+  notFoundGraceMs: 10_000,
+});
+
+/** Checks every option and fills in defaults; throws `TypeError`/`RangeError` naming the bad option. */
+export function resolveWaitOptions(options: WaitOptions | undefined): ResolvedWaitOptions {
+  if (options === undefined) options = {};
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`Expected \`options\` to be an object, got ${describeValue(options)}`);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_OPTIONS.timeoutMs;
+  const minDelayMs = options.minDelayMs ?? DEFAULT_WAIT_OPTIONS.minDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? Math.max(DEFAULT_WAIT_OPTIONS.maxDelayMs, minDelayMs);
+  const retries = options.retries ?? DEFAULT_WAIT_OPTIONS.retries;
+  const notFoundGraceMs = options.notFoundGraceMs ?? DEFAULT_WAIT_OPTIONS.notFoundGraceMs;
+  assertNumber('timeoutMs', timeoutMs, 0, true);
+  assertNumber('minDelayMs', minDelayMs, 0);
+  assertNumber('maxDelayMs', maxDelayMs, 0);
+  if (maxDelayMs < minDelayMs) {
+    throw new RangeError(`Expected \`maxDelayMs\` (${maxDelayMs}) to be >= \`minDelayMs\` (${minDelayMs})`);
+  }
+  assertCount('retries', retries, 0, true);
+  assertNumber('notFoundGraceMs', notFoundGraceMs, 0);
+  if (options.signal !== undefined) assertSignal('signal', options.signal);
+  if (options.backoff !== undefined) assertFunction('backoff', options.backoff);
+  if (options.clock !== undefined) {
+    const clock = options.clock as Partial<Clock>;
+    for (const key of ['now', 'sleep', 'random'] as const) assertFunction(`clock.${key}`, clock[key]);
+  }
+  return {
+    timeoutMs,
+    minDelayMs,
+    maxDelayMs,
+    signal: options.signal,
+    backoff: options.backoff ?? exponentialBackoff,
+    retries,
+    notFoundGraceMs,
+    clock: options.clock ?? systemClock,
+  };
+}

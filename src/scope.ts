@@ -1,0 +1,53 @@
+import type { Clock } from './clock.js';
+
+/** Why a wait stopped before its operation settled. */
+export type StopReason = 'timeout' | 'aborted';
+
+/**
+ * The lifetime of one wait: a signal that aborts when the caller's signal aborts or the deadline
+ * passes, and one `dispose()` that clears the deadline timer and the caller's listener.
+ */
+export class WaitScope {
+  /** Aborts on timeout or caller abort; pass it to every request and sleep. */
+  readonly signal: AbortSignal;
+  /** Set once the scope has stopped, before `signal` aborts. */
+  stopReason: StopReason | undefined;
+  /** The caller's abort reason, when the caller aborted. */
+  abortReason: unknown;
+  readonly #clock: Clock;
+  readonly #deadline: number;
+  readonly #stop = new AbortController();
+  readonly #dispose = new AbortController();
+  readonly #userSignal: AbortSignal | undefined;
+  readonly #onUserAbort = (): void => this.#halt('aborted', this.#userSignal?.reason);
+
+  constructor(clock: Clock, timeoutMs: number, userSignal: AbortSignal | undefined) {
+    this.#clock = clock;
+    this.#deadline = clock.now() + timeoutMs;
+    this.signal = this.#stop.signal;
+    this.#userSignal = userSignal;
+    userSignal?.addEventListener('abort', this.#onUserAbort, { once: true });
+    clock.sleep(timeoutMs, this.#dispose.signal).then(
+      () => this.#halt('timeout', undefined),
+      () => {},
+    );
+  }
+
+  /** Milliseconds left before the deadline (negative once it has passed). */
+  remaining(): number {
+    return this.#deadline - this.#clock.now();
+  }
+
+  /** Clears the deadline timer and the caller's abort listener. Safe to call twice. */
+  dispose(): void {
+    this.#userSignal?.removeEventListener('abort', this.#onUserAbort);
+    this.#dispose.abort();
+  }
+
+  #halt(reason: StopReason, abortReason: unknown): void {
+    if (this.stopReason !== undefined) return;
+    this.stopReason = reason;
+    this.abortReason = abortReason;
+    this.#stop.abort(abortReason ?? new Error(`lightsail-waiter: ${reason}`));
+  }
+}

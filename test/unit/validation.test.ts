@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { OperationWaiter, waitForOperation } from '../../src/index.js';
+import { stubClient } from '../helpers/stub-client.js';
+
+const client = stubClient(new Error('no request may be sent'));
+
+describe('bad input is refused before any request', () => {
+  it.each([
+    ['', TypeError, 'Expected `operation` to be a non-empty operation id, got `""` (string)'],
+    ['   ', TypeError, '`operation`'],
+    [null, TypeError, 'Expected `operation` to be an operation id or a Lightsail Operation object, got `null`'],
+    [undefined, TypeError, 'got `undefined`'],
+    [42, TypeError, 'got `42` (number)'],
+    [[], TypeError, 'got an array'],
+    [{}, TypeError, 'Expected `operation.id` to be a non-empty operation id, got `undefined`'],
+    [{ id: 7 }, TypeError, '`operation.id`'],
+  ])('operation %j', async (operation, type, message) => {
+    expect(() => new OperationWaiter(client, operation as never)).toThrow(type);
+    expect(() => new OperationWaiter(client, operation as never)).toThrow(message);
+    await expect(waitForOperation(client, operation as never)).rejects.toThrow(message);
+  });
+
+  it.each([
+    [{ timeoutMs: -1 }, RangeError, 'Expected `timeoutMs` to be a finite number > 0, got `-1` (number)'],
+    [{ timeoutMs: 0 }, RangeError, '`timeoutMs`'],
+    [{ timeoutMs: Number.NaN }, RangeError, 'got `NaN` (number)'],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, RangeError, 'got `Infinity` (number)'],
+    [{ timeoutMs: '5' }, TypeError, 'Expected `timeoutMs` to be a finite number > 0, got `"5"` (string)'],
+    [{ minDelayMs: -5 }, RangeError, 'Expected `minDelayMs` to be a finite number >= 0, got `-5` (number)'],
+    [{ maxDelayMs: Number.NaN }, RangeError, '`maxDelayMs`'],
+    [{ minDelayMs: 5000, maxDelayMs: 1000 }, RangeError, 'Expected `maxDelayMs` (1000) to be >= `minDelayMs` (5000)'],
+    [{ retries: -1 }, RangeError, 'Expected `retries` to be a whole number >= 0 or Infinity, got `-1` (number)'],
+    [{ retries: 1.5 }, RangeError, '`retries`'],
+    [{ notFoundGraceMs: -1 }, RangeError, '`notFoundGraceMs`'],
+    [{ signal: {} }, TypeError, 'Expected `signal` to be an AbortSignal, got an object'],
+    [{ backoff: 5 }, TypeError, 'Expected `backoff` to be a function, got `5` (number)'],
+    [{ clock: { now: () => 0 } }, TypeError, 'Expected `clock.sleep` to be a function'],
+  ])('options %j', (options, type, message) => {
+    expect(() => new OperationWaiter(client, 'op-1', options as never)).toThrow(type);
+    expect(() => new OperationWaiter(client, 'op-1', options as never)).toThrow(message);
+  });
+
+  it.each([
+    [null, 'got `null`'],
+    [{}, 'got an object'],
+    [{ send: 'nope' }, 'got an object'],
+  ])('client %j', (bad, message) => {
+    expect(() => new OperationWaiter(bad as never, 'op-1')).toThrow(TypeError);
+    expect(() => new OperationWaiter(bad as never, 'op-1')).toThrow(`Expected \`client\` to be a LightsailClient (an object with a \`send\` method), ${message}`);
+  });
+
+  it('lets a large minDelayMs raise the default maxDelayMs with it', () => {
+    expect(() => new OperationWaiter(client, 'op-1', { minDelayMs: 60_000 })).not.toThrow();
+  });
+
+  it('sent no request in any of the cases above', () => {
+    expect(client.calls).toHaveLength(0);
+  });
+});
