@@ -3,8 +3,9 @@ import pRetry from 'p-retry';
 import { fitDelayToDeadline } from './backoff.js';
 import { OperationRequestError } from './errors/request.js';
 import type { ResolvedWaitOptions } from './options.js';
+import type { Poller } from './poller.js';
 import type { WaitScope } from './scope.js';
-import { classifyRequestError } from './transient.js';
+import { classifyRequestError, isThrottling } from './transient.js';
 import type { LightsailClientLike, Operation } from './types.js';
 
 /** A transient failure about to be retried. */
@@ -22,6 +23,7 @@ export interface FetchContext {
   readonly operationId: string;
   readonly options: ResolvedWaitOptions;
   readonly scope: WaitScope;
+  readonly poller: Poller;
   /** `clock.now()` when the wait started, for the NotFound grace window. */
   readonly startedAt: number;
   /** The last observed operation, for error reports. */
@@ -34,11 +36,13 @@ export interface FetchContext {
  * jittered backoff; fails fast (as an {@link OperationRequestError}) on errors waiting will not fix.
  */
 export async function fetchOperation(context: FetchContext): Promise<Operation> {
-  const { client, operationId, options, scope } = context;
+  const { client, operationId, options, scope, poller } = context;
   const command = new GetOperationCommand({ operationId });
   return pRetry(
     async () => {
+      await poller.acquire(scope.signal);
       const output = await client.send(command, { abortSignal: scope.signal });
+      poller.reportSuccess();
       if (output?.operation === undefined || output.operation === null) {
         throw Object.assign(new Error('GetOperation returned no operation'), { name: 'ServiceException' });
       }
@@ -51,6 +55,7 @@ export async function fetchOperation(context: FetchContext): Promise<Operation> 
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
         scope.signal.throwIfAborted();
         const kind = classifyRequestError(error);
+        if (kind === 'transient' && isThrottling(error)) poller.reportThrottled();
         const graceLeft = options.clock.now() - context.startedAt < options.notFoundGraceMs;
         if (kind === 'fatal' || (kind === 'not-found' && !graceLeft)) {
           throw new OperationRequestError(operationId, error, false, context.lastOperation());

@@ -1,5 +1,11 @@
 // The public API of lightsail-waiter. Every export is named here; nothing else is public.
 export { waitForOperation, OperationWaiter } from './waiter.js';
+export { waitForOperations, OperationsWaiter } from './many.js';
+export type { WaitManyOptions, ProgressEvent, OperationsWaiterEvents } from './many.js';
+export type { OperationsInput } from './many-input.js';
+export type { OperationResult, ResultOutcome } from './results.js';
+export { Poller } from './poller.js';
+export type { PollerOptions } from './poller.js';
 export { waitUntilOperationSucceeded } from './sdk-compat.js';
 export type { WaiterConfiguration, WaiterResult } from './sdk-compat.js';
 export { DEFAULT_WAIT_OPTIONS } from './options.js';
@@ -25,3 +31,4 @@ export { OperationFailedError, isOperationFailedError } from './errors/operation
 export { WaiterTimeoutError, isWaiterTimeoutError } from './errors/timeout.js';
 export { WaiterAbortError, isWaiterAbortError } from './errors/abort.js';
 export { OperationRequestError, isOperationRequestError } from './errors/request.js';
+export { OperationsFailedError, isOperationsFailedError } from './errors/operations-failed.js';

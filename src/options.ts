@@ -1,5 +1,6 @@
 import { type BackoffStrategy, exponentialBackoff } from './backoff.js';
 import { type Clock, systemClock } from './clock.js';
+import { Poller } from './poller.js';
 import { assertCount, assertFunction, assertNumber, assertSignal, describeValue } from './validate.js';
 
 /** How to wait for a Lightsail operation. Every duration is in milliseconds. */
@@ -27,6 +28,11 @@ export interface WaitOptions {
   readonly notFoundGraceMs?: number;
   /** Time and randomness, for tests and simulations in virtual time. @default the system clock */
   readonly clock?: Clock;
+  /**
+   * The rate-capped scheduler every `GetOperation` goes through. Share one between waiters to hold
+   * one request cap across them. @default one poller per client, capped at 10 requests per second
+   */
+  readonly poller?: Poller;
 }
 
 /** {@link WaitOptions} with every default filled in. */
@@ -39,6 +45,7 @@ export interface ResolvedWaitOptions {
   readonly retries: number;
   readonly notFoundGraceMs: number;
   readonly clock: Clock;
+  readonly poller: Poller | undefined;
 }
 
 /** The defaults, in milliseconds. */
@@ -71,6 +78,9 @@ export function resolveWaitOptions(options: WaitOptions | undefined): ResolvedWa
   assertNumber('notFoundGraceMs', notFoundGraceMs, 0);
   if (options.signal !== undefined) assertSignal('signal', options.signal);
   if (options.backoff !== undefined) assertFunction('backoff', options.backoff);
+  if (options.poller !== undefined && !(options.poller instanceof Poller)) {
+    throw new TypeError(`Expected \`poller\` to be a Poller, got ${describeValue(options.poller)}`);
+  }
   if (options.clock !== undefined) {
     const clock = options.clock as Partial<Clock>;
     for (const key of ['now', 'sleep', 'random'] as const) assertFunction(`clock.${key}`, clock[key]);
@@ -84,5 +94,6 @@ export function resolveWaitOptions(options: WaitOptions | undefined): ResolvedWa
     retries,
     notFoundGraceMs,
     clock: options.clock ?? systemClock,
+    poller: options.poller,
   };
 }

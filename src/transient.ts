@@ -1,7 +1,7 @@
 /** How the waiter treats a failed `GetOperation`: try again, or give up now. */
 export type RequestFailureKind = 'transient' | 'not-found' | 'fatal';
 
-const TRANSIENT_NAMES: ReadonlySet<string> = new Set([
+const THROTTLING_NAMES: ReadonlySet<string> = new Set([
   'ThrottlingException',
   'Throttling',
   'ThrottledException',
@@ -10,6 +10,10 @@ const TRANSIENT_NAMES: ReadonlySet<string> = new Set([
   'RequestThrottled',
   'RequestThrottledException',
   'SlowDown',
+]);
+
+const TRANSIENT_NAMES: ReadonlySet<string> = new Set([
+  ...THROTTLING_NAMES,
   'ServiceException',
   'ServiceUnavailable',
   'ServiceUnavailableException',
@@ -69,4 +73,11 @@ export function classifyRequestError(error: unknown): RequestFailureKind {
 function isNetworkError(e: ErrorShape): boolean {
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
   return e.name === 'TypeError' && typeof e.message === 'string' && NETWORK_MESSAGES.test(e.message);
+}
+
+/** True when the error says the account is sending too many requests. */
+export function isThrottling(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as ErrorShape;
+  return (typeof e.name === 'string' && THROTTLING_NAMES.has(e.name)) || e.$metadata?.httpStatusCode === 429;
 }

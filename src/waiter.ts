@@ -5,7 +5,9 @@ import { WaiterAbortError } from './errors/abort.js';
 import { OperationFailedError } from './errors/operation-failed.js';
 import { WaiterTimeoutError } from './errors/timeout.js';
 import type { OperationStatusName, OperationWaiterEvents } from './events.js';
+import { defaultPollerFor } from './default-poller.js';
 import { fetchOperation } from './fetch-operation.js';
+import type { Poller } from './poller.js';
 import { assertClient, toOperationRef } from './input.js';
 import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from './options.js';
 import { operationOutcome } from './outcome.js';
@@ -28,6 +30,7 @@ export class OperationWaiter extends EventEmitter<OperationWaiterEvents> {
   attempts = 0;
   readonly #client: LightsailClientLike;
   readonly #options: ResolvedWaitOptions;
+  readonly #poller: Poller;
   #promise: Promise<Operation> | undefined;
   #startedAt = 0;
 
@@ -37,6 +40,7 @@ export class OperationWaiter extends EventEmitter<OperationWaiterEvents> {
     const ref = toOperationRef(operation);
     this.#options = resolveWaitOptions(options);
     this.#client = client;
+    this.#poller = this.#options.poller ?? defaultPollerFor(client, this.#options.clock);
     this.operationId = ref.id;
     this.operation = ref.operation;
   }
@@ -91,6 +95,7 @@ export class OperationWaiter extends EventEmitter<OperationWaiterEvents> {
         operationId: this.operationId,
         options: this.#options,
         scope,
+        poller: this.#poller,
         startedAt: this.#startedAt,
         lastOperation: () => this.operation,
         onRetry: (info) => this.emit('retry', Object.freeze({ operationId: this.operationId, ...info })),

@@ -39,3 +39,30 @@ export function op(status: string, fields: Partial<Operation> = {}): Operation {
 export function sdkError(name: string, httpStatusCode = 400, extra: Record<string, unknown> = {}): Error {
   return Object.assign(new Error(`${name} from the stub`), { name, $metadata: { httpStatusCode, requestId: 'req-1' }, ...extra });
 }
+
+/**
+ * A client that answers each operation id from its own script (the last reply repeats) and
+ * records the time of every call on the given clock.
+ */
+export function scriptedClient(
+  scripts: Record<string, Reply[]>,
+  now: () => number = () => 0,
+): LightsailClientLike & { calls: Array<StubCall & { at: number }> } {
+  const calls: Array<StubCall & { at: number }> = [];
+  const queues = new Map(Object.entries(scripts).map(([id, replies]) => [id, [...replies]]));
+  return {
+    calls,
+    async send(command: GetOperationCommand, options?: SendOptions) {
+      const id = command.input.operationId ?? '';
+      const call = { operationId: id, signal: options?.abortSignal, at: now() };
+      calls.push(call);
+      const queue = queues.get(id);
+      if (queue === undefined) throw Object.assign(new Error(`no operation ${id}`), { name: 'NotFoundException', $metadata: { httpStatusCode: 400 } });
+      const reply = queue.length > 1 ? queue.shift() : queue[0];
+      if (reply === undefined) throw new Error('scriptedClient: no reply scripted');
+      if (reply instanceof Error) throw reply;
+      const operation = typeof reply === 'function' ? await reply(call) : reply;
+      return { operation: { ...operation, id }, $metadata: { httpStatusCode: 200 } };
+    },
+  };
+}

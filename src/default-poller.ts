@@ -1,0 +1,23 @@
+import type { Clock } from './clock.js';
+import { Poller } from './poller.js';
+
+// One poller per (clock, client) pair, so every waiter on a client shares one rate cap by default.
+const pollers = new WeakMap<Clock, WeakMap<object, Poller>>();
+
+/**
+ * The poller waiters use when none is given: one per client (and clock), created on first use
+ * with the default cap of 10 requests per second.
+ */
+export function defaultPollerFor(client: object, clock: Clock): Poller {
+  let byClient = pollers.get(clock);
+  if (byClient === undefined) {
+    byClient = new WeakMap();
+    pollers.set(clock, byClient);
+  }
+  let poller = byClient.get(client);
+  if (poller === undefined) {
+    poller = new Poller({ clock });
+    byClient.set(client, poller);
+  }
+  return poller;
+}

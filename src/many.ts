@@ -1,0 +1,166 @@
+import { EventEmitter } from 'eventemitter3';
+import { defaultPollerFor } from './default-poller.js';
+import { OperationsFailedError } from './errors/operations-failed.js';
+import type { PollEvent, RetryEvent, StatusEvent } from './events.js';
+import { assertClient } from './input.js';
+import { type OperationsInput, toOperationRefs, uniqueRefs } from './many-input.js';
+import { resolveWaitOptions, type WaitOptions } from './options.js';
+import { Poller } from './poller.js';
+import { FAIL_FAST, type OperationResult, outcomeOfError } from './results.js';
+import type { LightsailClientLike, Operation } from './types.js';
+import { describeValue } from './validate.js';
+import { OperationWaiter } from './waiter.js';
+
+/** How to wait for many operations: every {@link WaitOptions} field, plus these. */
+export interface WaitManyOptions extends WaitOptions {
+  /**
+   * A hard cap on `GetOperation` calls per second for this call alone (it gets a poller of its
+   * own). Leave it out to share the client's default poller (10 per second across every waiter on
+   * the client), or pass `poller` to share a cap of your choosing. @default undefined
+   */
+  readonly maxRequestsPerSecond?: number;
+  /** Stop waiting on the others (outcome `cancelled`) as soon as one operation does not succeed. @default false */
+  readonly failFast?: boolean;
+}
+
+/** Payload of `progress`: counts over the distinct operations waited on. */
+export interface ProgressEvent {
+  readonly total: number;
+  readonly succeeded: number;
+  /** Settled without success: failed, timed out, aborted, cancelled or errored. */
+  readonly failed: number;
+  readonly pending: number;
+}
+
+/** The events of an {@link OperationsWaiter}; per-operation payloads carry `operationId`. */
+export interface OperationsWaiterEvents {
+  status: [event: StatusEvent];
+  poll: [event: PollEvent];
+  retry: [event: RetryEvent];
+  /** One operation's wait ended. */
+  settled: [result: OperationResult];
+  progress: [event: ProgressEvent];
+}
+
+/**
+ * Waits for many Lightsail operations at once through one rate-capped poller, reporting each
+ * operation's events and the overall progress. Each distinct operation id is polled once.
+ */
+export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
+  /** The input operations' ids, in input order (duplicates included). */
+  readonly operationIds: readonly string[];
+  /** The poller every request of this wait goes through. */
+  readonly poller: Poller;
+  readonly #waiters = new Map<string, OperationWaiter>();
+  readonly #controllers = new Map<string, AbortController>();
+  readonly #results = new Map<string, OperationResult>();
+  readonly #signal: AbortSignal | undefined;
+  readonly #failFast: boolean;
+  #succeeded = 0;
+  #promise: Promise<Operation[]> | undefined;
+
+  constructor(client: LightsailClientLike, operations: OperationsInput, options: WaitManyOptions = {}) {
+    super();
+    assertClient(client);
+    const refs = toOperationRefs(operations);
+    const resolved = resolveWaitOptions(options);
+    const { maxRequestsPerSecond, failFast = false } = options;
+    if (typeof failFast !== 'boolean') throw new TypeError(`Expected \`failFast\` to be a boolean, got ${describeValue(failFast)}`);
+    if (maxRequestsPerSecond !== undefined && options.poller !== undefined) {
+      throw new TypeError('Pass either `maxRequestsPerSecond` or `poller`, not both: a shared poller has its own cap');
+    }
+    this.poller =
+      resolved.poller ??
+      (maxRequestsPerSecond === undefined
+        ? defaultPollerFor(client, resolved.clock)
+        : new Poller({ maxRequestsPerSecond, clock: resolved.clock }));
+    this.operationIds = refs.map((r) => r.id);
+    this.#signal = resolved.signal;
+    this.#failFast = failFast;
+    for (const [id, ref] of uniqueRefs(refs)) {
+      const controller = new AbortController();
+      const waiter = new OperationWaiter(client, ref.operation ?? id, { ...options, signal: controller.signal, poller: this.poller });
+      waiter.on('status', (e) => this.emit('status', e));
+      waiter.on('poll', (e) => this.emit('poll', e));
+      waiter.on('retry', (e) => this.emit('retry', e));
+      this.#waiters.set(id, waiter);
+      this.#controllers.set(id, controller);
+    }
+  }
+
+  /** The current counts over the distinct operations. */
+  get progress(): ProgressEvent {
+    const total = this.#waiters.size;
+    const settled = this.#results.size;
+    const succeeded = this.#succeeded;
+    return Object.freeze({ total, succeeded, failed: settled - succeeded, pending: total - settled });
+  }
+
+  /** The last observed state of an operation, by id. */
+  operation(operationId: string): Operation | undefined {
+    return this.#waiters.get(operationId)?.operation;
+  }
+
+  /**
+   * Starts waiting (once: later calls return the same promise). Resolves with the final operations
+   * in input order when all succeed; otherwise rejects with an {@link OperationsFailedError} whose
+   * `results` say what happened to each input, once every operation has settled.
+   */
+  wait(): Promise<Operation[]> {
+    this.#promise ??= this.#run();
+    return this.#promise;
+  }
+
+  async #run(): Promise<Operation[]> {
+    const onAbort = (): void => this.#abortAll(this.#signal?.reason);
+    if (this.#signal?.aborted) onAbort();
+    else this.#signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await Promise.all([...this.#waiters].map(([id, waiter]) => this.#settle(id, waiter)));
+    } finally {
+      this.#signal?.removeEventListener('abort', onAbort);
+    }
+    const results = this.operationIds.map((id) => this.#results.get(id) as OperationResult);
+    if (results.every((r) => r.outcome === 'succeeded')) return results.map((r) => r.operation as Operation);
+    throw new OperationsFailedError(results);
+  }
+
+  async #settle(id: string, waiter: OperationWaiter): Promise<void> {
+    let result: OperationResult;
+    try {
+      const operation = await waiter.wait();
+      result = Object.freeze({ operationId: id, outcome: 'succeeded', operation, error: undefined });
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      result = Object.freeze({ operationId: id, outcome: outcomeOfError(e), operation: waiter.operation, error: e });
+    }
+    this.#results.set(id, result);
+    if (result.outcome === 'succeeded') this.#succeeded += 1;
+    this.#controllers.delete(id);
+    this.emit('settled', result);
+    this.emit('progress', this.progress);
+    if (this.#failFast && result.outcome !== 'succeeded') this.#abortAll(FAIL_FAST);
+  }
+
+  #abortAll(reason: unknown): void {
+    for (const controller of this.#controllers.values()) controller.abort(reason);
+  }
+}
+
+/**
+ * Waits until every given Lightsail operation has finished, polling each distinct id once, through
+ * one rate-capped poller. Accepts ids, `Operation` objects, or a Lightsail response as is.
+ *
+ * @example
+ * ```ts
+ * const created = await client.send(new CreateInstancesCommand({ ... }));
+ * const operations = await waitForOperations(client, created);
+ * ```
+ */
+export async function waitForOperations(
+  client: LightsailClientLike,
+  operations: OperationsInput,
+  options?: WaitManyOptions,
+): Promise<Operation[]> {
+  return new OperationsWaiter(client, operations, options).wait();
+}
