@@ -2,7 +2,11 @@ import type { Operation } from './types.js';
 
 /** What a backoff strategy sees when it picks the delay before the next poll. */
 export interface BackoffContext {
-  /** 1 for the delay after the first poll, 2 after the second, and so on. */
+  /**
+   * 1 for the delay after the first poll, 2 after the second, and so on; 0 for the delay before
+   * the first poll, asked only when the waiter was handed a running `Operation` object (an id
+   * is always polled at once).
+   */
   readonly attempt: number;
   /** The waiter's `minDelayMs`. */
   readonly minDelayMs: number;
@@ -23,10 +27,11 @@ export interface BackoffContext {
 export type BackoffStrategy = (context: BackoffContext) => number;
 
 /**
- * Exponential backoff with jitter, the schedule of the AWS SDK v3 waiters: a delay drawn
- * uniformly between `minDelayMs` and `min(maxDelayMs, minDelayMs · 2^(attempt−1))`.
+ * Exponential backoff with jitter, the schedule of the AWS SDK v3 waiters: the first poll at once,
+ * then a delay drawn uniformly between `minDelayMs` and `min(maxDelayMs, minDelayMs · 2^(attempt−1))`.
  */
 export const exponentialBackoff: BackoffStrategy = ({ attempt, minDelayMs, maxDelayMs, random }) => {
+  if (attempt === 0) return 0;
   const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(minDelayMs + random() * (ceiling - minDelayMs));
 };

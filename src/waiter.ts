@@ -87,8 +87,12 @@ export class OperationWaiter extends EventEmitter<OperationWaiterEvents> {
   }
 
   async #poll(scope: WaitScope): Promise<Operation> {
-    const { clock, backoff, minDelayMs, maxDelayMs, timeoutMs } = this.#options;
-    const margin = finalPollMarginMs(timeoutMs);
+    const margin = finalPollMarginMs(this.#options.timeoutMs);
+    // Handed an operation object, the waiter has seen it once already: the strategy may wait before the first poll.
+    if (this.operation !== undefined) {
+      const delayMs = this.#delayBefore(scope, 0, margin);
+      if (delayMs > 0) await this.#options.clock.sleep(delayMs, scope.signal);
+    }
     for (;;) {
       const operation = await fetchOperation({
         client: this.#client,
@@ -104,18 +108,24 @@ export class OperationWaiter extends EventEmitter<OperationWaiterEvents> {
       this.emit('poll', Object.freeze({ operationId: this.operationId, attempt: this.attempts, operation }));
       const settled = this.#observe(operation);
       if (settled) return settled;
-      const wanted = backoff({
-        attempt: this.attempts,
-        minDelayMs,
-        maxDelayMs,
-        elapsedMs: clock.now() - this.#startedAt,
-        operation,
-        random: clock.random,
-      });
-      const delayMs = fitDelayToDeadline(wanted, scope.remaining(), margin);
-      if (delayMs === undefined) throw this.#timeoutError();
-      await clock.sleep(delayMs, scope.signal);
+      await this.#options.clock.sleep(this.#delayBefore(scope, this.attempts, margin), scope.signal);
     }
+  }
+
+  /** The strategy's delay before the next poll, fitted to the deadline; throws when no poll fits. */
+  #delayBefore(scope: WaitScope, attempt: number, margin: number): number {
+    const { clock, backoff, minDelayMs, maxDelayMs } = this.#options;
+    const wanted = backoff({
+      attempt,
+      minDelayMs,
+      maxDelayMs,
+      elapsedMs: clock.now() - this.#startedAt,
+      operation: this.operation,
+      random: clock.random,
+    });
+    const delayMs = fitDelayToDeadline(wanted, scope.remaining(), margin);
+    if (delayMs === undefined) throw this.#timeoutError();
+    return delayMs;
   }
 
   /** Records an observation; returns the operation when it has succeeded, throws when it failed. */

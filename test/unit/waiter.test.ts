@@ -7,6 +7,7 @@ import {
   WaiterAbortError,
   WaiterTimeoutError,
   waitForOperation,
+  type BackoffStrategy,
   type WaitOptions,
 } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
@@ -158,5 +159,33 @@ describe('OperationWaiter: wait()', () => {
     const { error } = await run();
     expect((error as Error).message).toBe('listener bug');
     expect(clock.pendingTimers).toBe(0);
+  });
+});
+
+describe('OperationWaiter: a custom backoff strategy', () => {
+  it('is asked for a delay before the first poll (attempt 0) only when handed a running Operation object', async () => {
+    const clock = new FakeClock();
+    const asked: Array<[number, string | undefined]> = [];
+    const backoff: BackoffStrategy = ({ attempt, operation }) => {
+      asked.push([attempt, operation?.status]);
+      return attempt === 0 ? 7_000 : 3_000;
+    };
+    const client = stubClient(op('Started'), op('Succeeded'));
+    await clock.run(new OperationWaiter(client, op('NotStarted'), { clock, backoff }).wait());
+    expect(asked).toEqual([[0, 'NotStarted'], [1, 'Started']]);
+    expect(clock.sleeps.slice(1)).toEqual([7_000, 3_000]);
+
+    const byId = new FakeClock();
+    const asked2: number[] = [];
+    await byId.run(new OperationWaiter(stubClient(op('Succeeded')), 'op-1', { clock: byId, backoff: ({ attempt }) => (asked2.push(attempt), 1) }).wait());
+    expect(asked2).toEqual([]);
+  });
+
+  it('has its result fitted to the deadline', async () => {
+    const clock = new FakeClock();
+    const client = stubClient(op('Started'));
+    const { error } = await clock.run(new OperationWaiter(client, 'op-1', { clock, timeoutMs: 10_000, backoff: () => 1e9 }).wait());
+    expect(error).toBeInstanceOf(WaiterTimeoutError);
+    expect(clock.sleeps.slice(1)).toEqual([9_500]);
   });
 });
