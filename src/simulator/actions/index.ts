@@ -1,0 +1,34 @@
+/**
+ * The actions the simulator implements, by `x-amz-target` action name.
+ */
+import type { ActionHandler } from './context.js';
+import { attachDisk, createDisk, getDisk } from './disks.js';
+import { createInstances, deleteInstance, getInstance, rebootInstance, startInstance, stopInstance } from './instances.js';
+import { getOperation, getOperations, getOperationsForResource } from './operations.js';
+import { allocateStaticIp, attachStaticIp, detachStaticIp, getStaticIp, releaseStaticIp } from './static-ips.js';
+
+export type { ActionContext, ActionHandler, ActionInput } from './context.js';
+
+/** Every implemented action. A `Map`, so that names like `__proto__` or `toString` are simply unknown. */
+export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, ActionHandler>([
+  ['GetOperation', getOperation],
+  ['GetOperations', getOperations],
+  ['GetOperationsForResource', getOperationsForResource],
+  ['CreateInstances', createInstances],
+  ['DeleteInstance', deleteInstance],
+  ['StartInstance', startInstance],
+  ['StopInstance', stopInstance],
+  ['RebootInstance', rebootInstance],
+  ['GetInstance', getInstance],
+  ['AllocateStaticIp', allocateStaticIp],
+  ['AttachStaticIp', attachStaticIp],
+  ['DetachStaticIp', detachStaticIp],
+  ['ReleaseStaticIp', releaseStaticIp],
+  ['GetStaticIp', getStaticIp],
+  ['CreateDisk', createDisk],
+  ['AttachDisk', attachDisk],
+  ['GetDisk', getDisk],
+]);
+
+/** The names of every implemented action, sorted. */
+export const ACTION_NAMES: readonly string[] = [...ACTIONS.keys()].sort();

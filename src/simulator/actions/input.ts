@@ -1,0 +1,70 @@
+/**
+ * Validation of request members, answering `InvalidInputException` that names the member.
+ */
+import { invalidInput } from '../api-error.js';
+import type { ActionContext, ActionInput } from './context.js';
+
+/** Lightsail's pattern for resource names. */
+const RESOURCE_NAME = /^\w[\w-]*\w$/;
+
+/** A required string member. */
+export function requireString(input: ActionInput, name: string): string {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalidInput(`Missing required parameter \`${name}\`.`);
+  if (typeof value !== 'string' || value === '') throw invalidInput(`The parameter \`${name}\` must be a non-empty string.`);
+  return value;
+}
+
+/** An optional string member. */
+export function optionalString(input: ActionInput, name: string): string | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalidInput(`The parameter \`${name}\` must be a string.`);
+  return value;
+}
+
+function checkName(name: string, value: string): string {
+  if (!RESOURCE_NAME.test(value)) {
+    throw invalidInput(`The parameter \`${name}\` is not a valid resource name: ${JSON.stringify(value)} (it must match \\w[\\w\\-]*\\w).`);
+  }
+  return value;
+}
+
+/** A required resource name member, matching `\w[\w\-]*\w`. */
+export function requireName(input: ActionInput, name: string): string {
+  return checkName(name, requireString(input, name));
+}
+
+/** A required non-empty list of resource names, without duplicates. */
+export function requireNames(input: ActionInput, name: string): string[] {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalidInput(`Missing required parameter \`${name}\`.`);
+  if (!Array.isArray(value) || value.length === 0) throw invalidInput(`The parameter \`${name}\` must be a non-empty list of names.`);
+  const names = value.map((item: unknown, i) => {
+    if (typeof item !== 'string') throw invalidInput(`The parameter \`${name}[${i}]\` must be a string.`);
+    return checkName(`${name}[${i}]`, item);
+  });
+  const duplicate = names.find((item, i) => names.indexOf(item) !== i);
+  if (duplicate !== undefined) throw invalidInput(`The parameter \`${name}\` names ${duplicate} more than once.`);
+  return names;
+}
+
+/** A required integer member >= 1. */
+export function requirePositiveInteger(input: ActionInput, name: string): number {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalidInput(`Missing required parameter \`${name}\`.`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw invalidInput(`The parameter \`${name}\` must be an integer >= 1.`);
+  }
+  return value;
+}
+
+/** A required availability zone of the simulator's region, e.g. `us-east-1a`. */
+export function requireAvailabilityZone(ctx: ActionContext, input: ActionInput): string {
+  const zone = requireString(input, 'availabilityZone');
+  const { region } = ctx.state.config;
+  if (!new RegExp(`^${region}[a-z]$`).test(zone)) {
+    throw invalidInput(`The availability zone ${JSON.stringify(zone)} is not in region ${region} (e.g. ${region}a).`);
+  }
+  return zone;
+}

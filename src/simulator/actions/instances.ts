@@ -1,0 +1,112 @@
+/**
+ * Instance actions: create, delete, start, stop, reboot and get.
+ */
+import { invalidInput } from '../api-error.js';
+import { isTerminalAt } from '../lifecycle.js';
+import { instanceJson, instanceStateAt, type InstanceRecord } from '../resources.js';
+import { operationsJson, type ActionContext, type ActionHandler } from './context.js';
+import { requireAvailabilityZone, requireName, requireNames, requireString } from './input.js';
+import { findInstance } from './lookup.js';
+
+function requireState(ctx: ActionContext, instance: InstanceRecord, allowed: string, action: string): void {
+  const state = instanceStateAt(instance, ctx.now);
+  if (state !== allowed) {
+    throw invalidInput(`You can't ${action} the instance ${instance.name} while it is ${state}; it must be ${allowed}.`);
+  }
+}
+
+/** `CreateInstances` → one `Started` `CreateInstance` operation per instance; the instance is `pending` until it succeeds. */
+export const createInstances: ActionHandler = (ctx, input) => {
+  const names = requireNames(input, 'instanceNames');
+  const availabilityZone = requireAvailabilityZone(ctx, input);
+  const blueprintId = requireString(input, 'blueprintId');
+  const bundleId = requireString(input, 'bundleId');
+  const { state } = ctx;
+  const taken = names.filter((name) => state.instances.has(name));
+  if (taken.length > 0) throw invalidInput(`Some names are already in use: ${taken.join(', ')}.`);
+  const ops = names.map((name) => {
+    const op = state.startOperation(
+      { operationType: 'CreateInstance', resourceName: name, resourceType: 'Instance', availabilityZone, operationDetails: '', instant: false },
+      ctx.now,
+    );
+    state.instances.set(name, {
+      name,
+      arn: state.arn('Instance'),
+      createdAt: ctx.now,
+      availabilityZone,
+      blueprintId,
+      bundleId,
+      publicIpAddress: state.nextAddress('198.51'),
+      privateIpAddress: state.nextAddress('172.26'),
+      staticIpName: undefined,
+      createOp: op,
+      powerOp: undefined,
+    });
+    return op;
+  });
+  return { operations: operationsJson(ctx, ops) };
+};
+
+/** `DeleteInstance` → a `Succeeded` operation; detaches its static IP and disks. */
+export const deleteInstance: ActionHandler = (ctx, input) => {
+  const instance = findInstance(ctx, requireName(input, 'instanceName'));
+  const { state } = ctx;
+  const op = state.startOperation(
+    { operationType: 'DeleteInstance', resourceName: instance.name, resourceType: 'Instance', availabilityZone: instance.availabilityZone, operationDetails: '', instant: true },
+    ctx.now,
+  );
+  if (op.finalStatus !== 'Failed') {
+    if (instance.staticIpName !== undefined) {
+      const ip = state.staticIps.get(instance.staticIpName);
+      if (ip !== undefined) ip.attachedTo = undefined;
+    }
+    for (const disk of state.disks.values()) {
+      if (disk.attachment?.instanceName === instance.name) disk.attachment = undefined;
+    }
+    state.instances.delete(instance.name);
+  }
+  return { operations: operationsJson(ctx, [op]) };
+};
+
+function power(kind: 'start' | 'stop'): ActionHandler {
+  const operationType = kind === 'start' ? 'StartInstance' : 'StopInstance';
+  return (ctx, input) => {
+    const instance = findInstance(ctx, requireName(input, 'instanceName'));
+    requireState(ctx, instance, kind === 'start' ? 'stopped' : 'running', kind);
+    const op = ctx.state.startOperation(
+      { operationType, resourceName: instance.name, resourceType: 'Instance', availabilityZone: instance.availabilityZone, operationDetails: '', instant: false },
+      ctx.now,
+    );
+    instance.powerOp = { kind, op };
+    return { operations: operationsJson(ctx, [op]) };
+  };
+}
+
+/** `StartInstance` → a `Started` operation; the instance is `pending`, then `running` (`stopped` if it fails). */
+export const startInstance: ActionHandler = power('start');
+
+/** `StopInstance` → a `Started` operation; the instance is `stopping`, then `stopped` (`running` if it fails). */
+export const stopInstance: ActionHandler = power('stop');
+
+/** `RebootInstance` → a `Succeeded` operation; the instance must be `running`. */
+export const rebootInstance: ActionHandler = (ctx, input) => {
+  const instance = findInstance(ctx, requireName(input, 'instanceName'));
+  requireState(ctx, instance, 'running', 'reboot');
+  const op = ctx.state.startOperation(
+    { operationType: 'RebootInstance', resourceName: instance.name, resourceType: 'Instance', availabilityZone: instance.availabilityZone, operationDetails: '', instant: true },
+    ctx.now,
+  );
+  return { operations: operationsJson(ctx, [op]) };
+};
+
+/** `GetInstance {instanceName}` → `{instance}`, its state following its latest create, start or stop. */
+export const getInstance: ActionHandler = (ctx, input) => {
+  const instance = findInstance(ctx, requireName(input, 'instanceName'));
+  const staticIp = instance.staticIpName === undefined ? undefined : ctx.state.staticIps.get(instance.staticIpName);
+  return { instance: instanceJson(instance, ctx.now, ctx.state.config.region, staticIp) };
+};
+
+/** Whether an instance has finished being created (attachments need it). */
+export function isCreated(ctx: ActionContext, instance: InstanceRecord): boolean {
+  return isTerminalAt(instance.createOp, ctx.now) && instanceStateAt(instance, ctx.now) !== 'error';
+}

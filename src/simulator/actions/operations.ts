@@ -1,0 +1,32 @@
+/**
+ * `GetOperation`, `GetOperations` and `GetOperationsForResource`.
+ */
+import { notFound } from '../api-error.js';
+import { pageNewestFirst } from '../paging.js';
+import { toOperationJson } from '../protocol.js';
+import { operationsJson, type ActionContext, type ActionHandler, type ActionInput } from './context.js';
+import { optionalString, requireName, requireString } from './input.js';
+
+/** `GetOperation {operationId}` → `{operation}`; hidden (not yet visible) operations are not found. */
+export const getOperation: ActionHandler = (ctx, input) => {
+  const id = requireString(input, 'operationId');
+  const op = ctx.state.book.get(id);
+  if (op === undefined || ctx.now < op.hiddenUntil) throw notFound(`The operation ${id} does not exist.`);
+  return { operation: toOperationJson(op, ctx.now, ctx.state.config.region) };
+};
+
+function page(ctx: ActionContext, input: ActionInput, list: Parameters<typeof pageNewestFirst>[0]): object {
+  const { items, nextPageToken } = pageNewestFirst(list, optionalString(input, 'pageToken'), ctx.state.config.pageSize);
+  return { operations: operationsJson(ctx, items), ...(nextPageToken === undefined ? {} : { nextPageToken }) };
+}
+
+/** `GetOperations {pageToken?}` → `{operations, nextPageToken?}`, newest first. */
+export const getOperations: ActionHandler = (ctx, input) => page(ctx, input, ctx.state.book.all());
+
+/** `GetOperationsForResource {resourceName, pageToken?}` → `{operations, nextPageToken?}`, newest first. */
+export const getOperationsForResource: ActionHandler = (ctx, input) => {
+  const name = requireName(input, 'resourceName');
+  const list = ctx.state.book.forResource(name);
+  if (list === undefined) throw notFound(`The resource ${name} does not exist.`);
+  return page(ctx, input, list);
+};

@@ -1,0 +1,88 @@
+/**
+ * Every operation the simulator knows, indexed by id, in creation order, and by resource name;
+ * plus the failure rules applied to operations as they are created.
+ */
+import { randomUUID } from 'node:crypto';
+import { applyRule, ruleMatches, type FailureRule } from './failures.js';
+import { isTerminalAt, type FinalStatusName, type OperationRecord } from './lifecycle.js';
+import { insertSorted } from './paging.js';
+
+/** What a new operation is made of; the book adds `id` and `seq`. */
+export interface NewOperation {
+  readonly operationType: string;
+  readonly resourceName: string;
+  readonly resourceType: string;
+  readonly availabilityZone: string;
+  readonly operationDetails: string;
+  readonly createdAt: number;
+  readonly startAt: number;
+  readonly endAt: number;
+  readonly finalStatus: FinalStatusName;
+  readonly errorCode?: string | undefined;
+  readonly errorDetails?: string | undefined;
+  readonly hiddenUntil: number;
+}
+
+/** The operation store. Internal. */
+export class OperationBook {
+  readonly #byId = new Map<string, OperationRecord>();
+  readonly #all: OperationRecord[] = [];
+  readonly #byResource = new Map<string, OperationRecord[]>();
+  #rules: FailureRule[] = [];
+  #seq = 0;
+
+  /** Stores a new operation, making it fail if a failure rule matches. */
+  add(init: NewOperation): OperationRecord {
+    const op: OperationRecord = {
+      id: randomUUID(),
+      seq: this.#seq++,
+      operationType: init.operationType,
+      resourceName: init.resourceName,
+      resourceType: init.resourceType,
+      availabilityZone: init.availabilityZone,
+      operationDetails: init.operationDetails,
+      createdAt: init.createdAt,
+      startAt: init.startAt,
+      endAt: init.endAt,
+      finalStatus: init.finalStatus,
+      errorCode: init.errorCode,
+      errorDetails: init.errorDetails,
+      hiddenUntil: init.hiddenUntil,
+    };
+    for (const rule of this.#rules) if (ruleMatches(rule, op)) applyRule(rule, op);
+    this.#byId.set(op.id, op);
+    insertSorted(this.#all, op);
+    const forResource = this.#byResource.get(op.resourceName);
+    if (forResource === undefined) this.#byResource.set(op.resourceName, [op]);
+    else insertSorted(forResource, op);
+    return op;
+  }
+
+  get(id: string): OperationRecord | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Every operation in ascending creation order. */
+  all(): readonly OperationRecord[] {
+    return this.#all;
+  }
+
+  /** The operations on a resource in ascending creation order, or `undefined` if it never had one. */
+  forResource(resourceName: string): readonly OperationRecord[] | undefined {
+    return this.#byResource.get(resourceName);
+  }
+
+  /** Adds a rule for future operations and applies it to matching operations not yet finished at `now`. */
+  addFailureRule(rule: FailureRule, now: number): void {
+    this.#rules.push(rule);
+    const candidates = rule.match.operationId !== undefined ? [this.#byId.get(rule.match.operationId)] : this.#all;
+    for (const op of candidates) {
+      if (op !== undefined && !isTerminalAt(op, now) && ruleMatches(rule, op)) applyRule(rule, op);
+    }
+  }
+
+  /** Forgets every failure rule; operations already made to fail stay so. */
+  clearFailureRules(): void {
+    this.#rules = [];
+  }
+}

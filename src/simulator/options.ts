@@ -1,0 +1,134 @@
+/**
+ * Options of `startSimulator`, their defaults, and validation at the door.
+ */
+
+/** Simulated durations (ms, before `timeScale`) of the operation types the simulator models. */
+export const DEFAULT_DURATIONS_MS: Readonly<Record<string, number>> = Object.freeze({
+  CreateInstance: 20_000,
+  StartInstance: 20_000,
+  StopInstance: 15_000,
+  CreateDisk: 10_000,
+  AttachDisk: 8_000,
+});
+
+/** Duration (ms, before `timeScale`) of an operation type missing from both `durations` and the defaults. */
+export const FALLBACK_DURATION_MS = 10_000;
+
+/** How `startSimulator` is configured. Every field is optional. */
+export interface SimulatorOptions {
+  /** TCP port to listen on; `0` picks a random free port. @default 0 */
+  readonly port?: number;
+  /** Interface to listen on. @default '127.0.0.1' (loopback only) */
+  readonly host?: string;
+  /** Region reported in `location.regionName`; availability zones are `${region}a` and so on. @default 'us-east-1' */
+  readonly region?: string;
+  /**
+   * Divides every simulated duration (operation durations, `notStartedMs`, `notFoundForMs`, hidden periods):
+   * `100` makes a 20 s instance create take 200 ms. Must be a finite number > 0. @default 1
+   */
+  readonly timeScale?: number;
+  /**
+   * Duration of each operation type, keyed by `operationType` (`'CreateInstance'`), in ms before `timeScale`.
+   * `Infinity` makes operations of that type never finish.
+   * @default CreateInstance 20_000, StartInstance 20_000, StopInstance 15_000, CreateDisk 10_000, AttachDisk 8_000; other types 10_000
+   */
+  readonly durations?: Readonly<Partial<Record<string, number>>>;
+  /** How long an operation created `NotStarted` (by `createOperation`) stays so before it is `Started`, ms before `timeScale`. @default 1000 */
+  readonly notStartedMs?: number;
+  /** Every new operation is answered `NotFoundException` by `GetOperation` for this long after it is created (eventual consistency), ms before `timeScale`. @default 0 */
+  readonly notFoundForMs?: number;
+  /** Operations per page of `GetOperations` and `GetOperationsForResource`. @default 200 (as Lightsail) */
+  readonly pageSize?: number;
+  /**
+   * Account-like request limit: a request that would make more than this many answered requests in a
+   * sliding 1 s window of the clock (`now`) is answered `ThrottlingException` instead. @default undefined (no limit)
+   */
+  readonly maxRequestsPerSecond?: number;
+  /** Answer CORS preflights and add CORS headers: `true` allows any origin, a string allows that origin. @default false */
+  readonly cors?: boolean | string;
+  /** The simulator's clock, epoch ms; inject one to run tests and benchmarks in virtual time. @default Date.now */
+  readonly now?: () => number;
+}
+
+/** Options with defaults applied; internal. */
+export interface SimulatorConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly region: string;
+  readonly timeScale: number;
+  readonly durations: Readonly<Record<string, number>>;
+  readonly notStartedMs: number;
+  readonly notFoundForMs: number;
+  readonly pageSize: number;
+  readonly maxRequestsPerSecond: number | undefined;
+  readonly cors: string | undefined;
+  readonly now: () => number;
+}
+
+/** Describes a received value for error messages: `` `-5` (number) ``. */
+export function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return `\`${text}\` (${value === null ? 'null' : typeof value})`;
+}
+
+/** Throws a `RangeError`/`TypeError` unless `value` is a number accepted by `test`. */
+export function checkNumber(name: string, value: unknown, expected: string, test: (n: number) => boolean): number {
+  if (typeof value !== 'number') throw new TypeError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}`);
+  if (Number.isNaN(value) || !test(value)) throw new RangeError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}`);
+  return value;
+}
+
+export const isNonNegative = (n: number): boolean => n >= 0;
+export const isFiniteNonNegative = (n: number): boolean => Number.isFinite(n) && n >= 0;
+
+function checkString(name: string, value: unknown, pattern: RegExp, expected: string): string {
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw new TypeError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+function resolveDurations(durations: SimulatorOptions['durations']): Record<string, number> {
+  const resolved: Record<string, number> = { ...DEFAULT_DURATIONS_MS };
+  if (durations === undefined) return resolved;
+  if (typeof durations !== 'object' || durations === null) {
+    throw new TypeError(`Expected \`durations\` to be an object, got ${describeValue(durations)}`);
+  }
+  for (const [type, ms] of Object.entries(durations)) {
+    if (ms === undefined) continue;
+    resolved[type] = checkNumber(`durations.${type}`, ms, 'a number >= 0 (ms)', isNonNegative);
+  }
+  return resolved;
+}
+
+function resolveCors(cors: unknown): string | undefined {
+  if (cors === undefined || cors === false) return undefined;
+  if (cors === true) return '*';
+  return checkString('cors', cors, /\S/, 'a boolean or a non-empty origin string');
+}
+
+/** Applies defaults and validates every option, naming the option and the value on failure. */
+export function resolveOptions(options: SimulatorOptions = {}): SimulatorConfig {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`Expected options to be an object, got ${describeValue(options)}`);
+  }
+  const now = options.now ?? Date.now;
+  if (typeof now !== 'function') throw new TypeError(`Expected \`now\` to be a function, got ${describeValue(now)}`);
+  const { maxRequestsPerSecond } = options;
+  return {
+    port: checkNumber('port', options.port ?? 0, 'an integer from 0 to 65535', (n) => Number.isInteger(n) && n >= 0 && n <= 65_535),
+    host: checkString('host', options.host ?? '127.0.0.1', /^\S+$/, 'a non-empty host name'),
+    region: checkString('region', options.region ?? 'us-east-1', /^[a-z0-9][a-z0-9-]*$/, 'a region name like `us-east-1`'),
+    timeScale: checkNumber('timeScale', options.timeScale ?? 1, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0),
+    durations: resolveDurations(options.durations),
+    notStartedMs: checkNumber('notStartedMs', options.notStartedMs ?? 1000, 'a finite number >= 0 (ms)', isFiniteNonNegative),
+    notFoundForMs: checkNumber('notFoundForMs', options.notFoundForMs ?? 0, 'a finite number >= 0 (ms)', isFiniteNonNegative),
+    pageSize: checkNumber('pageSize', options.pageSize ?? 200, 'an integer >= 1', (n) => Number.isInteger(n) && n >= 1),
+    maxRequestsPerSecond:
+      maxRequestsPerSecond === undefined
+        ? undefined
+        : checkNumber('maxRequestsPerSecond', maxRequestsPerSecond, 'an integer >= 1', (n) => Number.isInteger(n) && n >= 1),
+    cors: resolveCors(options.cors),
+    now,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The AWS JSON 1.1 wire shapes the simulator sends: operations with epoch-second timestamps,
+ * error bodies, and the conversion to the SDK's own `Operation` type.
+ */
+import type { Operation } from '@aws-sdk/client-lightsail';
+import type { SimulatorApiError } from './api-error.js';
+import { isTerminalAt, statusAt, statusChangedAt, type OperationRecord, type OperationStatusName } from './lifecycle.js';
+
+/** The `x-amz-target` prefix of every Lightsail action. */
+export const TARGET_PREFIX = 'Lightsail_20161128.';
+
+/** The content type of every answer. */
+export const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+/** Where a resource lives, as Lightsail sends it. */
+export interface LocationJson {
+  readonly availabilityZone: string;
+  readonly regionName: string;
+}
+
+/** An operation exactly as the simulator sends it: timestamps are epoch **seconds** with a ms fraction. */
+export interface OperationJson {
+  readonly id: string;
+  readonly resourceName: string;
+  readonly resourceType: string;
+  /** Epoch seconds. */
+  readonly createdAt: number;
+  readonly location: LocationJson;
+  readonly isTerminal: boolean;
+  readonly operationDetails: string;
+  readonly operationType: string;
+  readonly status: OperationStatusName;
+  /** Epoch seconds. */
+  readonly statusChangedAt: number;
+  /** Only when `status` is `Failed`. */
+  readonly errorCode?: string;
+  /** Only when `status` is `Failed`. */
+  readonly errorDetails?: string;
+}
+
+/** Epoch ms to the epoch seconds Lightsail sends, keeping whole milliseconds. */
+export function epochSeconds(ms: number): number {
+  return Math.round(ms) / 1000;
+}
+
+/** Serializes an operation as seen at `now`. */
+export function toOperationJson(op: OperationRecord, now: number, regionName: string): OperationJson {
+  const status = statusAt(op, now);
+  const json: OperationJson = {
+    id: op.id,
+    resourceName: op.resourceName,
+    resourceType: op.resourceType,
+    createdAt: epochSeconds(op.createdAt),
+    location: { availabilityZone: op.availabilityZone, regionName },
+    isTerminal: isTerminalAt(op, now),
+    operationDetails: op.operationDetails,
+    operationType: op.operationType,
+    status,
+    statusChangedAt: epochSeconds(statusChangedAt(op, now)),
+  };
+  if (status !== 'Failed') return json;
+  return {
+    ...json,
+    ...(op.errorCode === undefined ? {} : { errorCode: op.errorCode }),
+    ...(op.errorDetails === undefined ? {} : { errorDetails: op.errorDetails }),
+  };
+}
+
+/**
+ * Converts an operation in wire shape (from `Simulator.createOperation` or `Simulator.operation`)
+ * to the SDK's `Operation`, with `Date` timestamps, as `LightsailClient` would return it.
+ * Handy to feed mocks such as `aws-sdk-client-mock`.
+ */
+export function toSdkOperation(json: OperationJson): Operation {
+  return {
+    id: json.id,
+    resourceName: json.resourceName,
+    resourceType: json.resourceType as Operation['resourceType'],
+    createdAt: new Date(Math.round(json.createdAt * 1000)),
+    location: { availabilityZone: json.location.availabilityZone, regionName: json.location.regionName as NonNullable<Operation['location']>['regionName'] },
+    isTerminal: json.isTerminal,
+    operationDetails: json.operationDetails,
+    operationType: json.operationType as Operation['operationType'],
+    status: json.status,
+    statusChangedAt: new Date(Math.round(json.statusChangedAt * 1000)),
+    ...(json.errorCode === undefined ? {} : { errorCode: json.errorCode }),
+    ...(json.errorDetails === undefined ? {} : { errorDetails: json.errorDetails }),
+  };
+}
+
+/** The JSON body of an error answer. */
+export function errorBody(error: SimulatorApiError): string {
+  return JSON.stringify({
+    __type: error.type,
+    message: error.message,
+    ...(error.code === undefined ? {} : { code: error.code }),
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * The log of requests the simulator answered, for assertions in tests and counts in benchmarks.
+ */
+import type { FaultKind } from './faults.js';
+import type { ActionInput } from './actions/index.js';
+
+/** One answered request. */
+export interface RequestLogEntry {
+  /** When the request arrived, epoch ms on the simulator's clock (`now`). */
+  readonly time: number;
+  /** The action named by `x-amz-target` (`'GetOperation'`), or `''` when none was named. */
+  readonly action: string;
+  /** The request's `operationId` member, if any. */
+  readonly operationId?: string;
+  /** The resource the request names (`resourceName`, `instanceName`, `staticIpName`, `diskName` or the first of `instanceNames`), if any. */
+  readonly resourceName?: string;
+  /** The HTTP status answered; `0` when the connection was reset or closed without an answer. */
+  readonly status: number;
+  /** The exception name (`__type`) answered, or `'reset'`; absent on success. */
+  readonly error?: string;
+  /** The injected fault that hit this request, if any. */
+  readonly fault?: FaultKind;
+}
+
+const NAME_MEMBERS = ['resourceName', 'instanceName', 'staticIpName', 'diskName'] as const;
+
+/** The `operationId` and `resourceName` of a request body, for its log entry. */
+export function describeInput(input: ActionInput | undefined): { operationId?: string; resourceName?: string } {
+  if (input === undefined) return {};
+  const { operationId, instanceNames } = input;
+  let resourceName: unknown = NAME_MEMBERS.map((member) => input[member]).find((value) => typeof value === 'string');
+  if (resourceName === undefined && Array.isArray(instanceNames)) resourceName = instanceNames[0];
+  return {
+    ...(typeof operationId === 'string' ? { operationId } : {}),
+    ...(typeof resourceName === 'string' ? { resourceName } : {}),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * `startSimulator`: a local HTTP server that speaks Lightsail's AWS JSON 1.1 protocol, so an
+ * unmodified `LightsailClient` with `endpoint` pointed at it works.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toFailureRule, type OperationFailure, type OperationMatch } from './failures.js';
+import { FaultQueue, type Fault } from './faults.js';
+import { specToOperation, type OperationSpec } from './operation-spec.js';
+import { checkNumber, describeValue, isFiniteNonNegative, resolveOptions, type SimulatorOptions } from './options.js';
+import { toOperationJson, type OperationJson } from './protocol.js';
+import { SlidingWindowLimiter } from './rate-limit.js';
+import type { RequestLogEntry } from './request-log.js';
+import { createRequestListener } from './server.js';
+import { SimulatorState } from './state.js';
+
+/** A running simulator. */
+export interface Simulator {
+  /** The URL to pass as the client's `endpoint`, e.g. `http://127.0.0.1:54321`. */
+  readonly endpoint: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** Every answered request since the start or the last `clearRequests()`, oldest first (CORS preflights excluded). */
+  readonly requests: readonly RequestLogEntry[];
+  /** Empties `requests`. */
+  clearRequests(): void;
+  /** Creates an operation directly, with no resource behind it, and returns it in wire shape (see `toSdkOperation`). */
+  createOperation(spec?: OperationSpec): OperationJson;
+  /** The current state of an operation in wire shape, or `undefined` if there is none with that id (hidden ones included). */
+  operation(operationId: string): OperationJson | undefined;
+  /**
+   * Makes matching operations end `Failed` with this error: operations created from now on, and
+   * existing ones not finished yet. Stays in force until `clearFailures()`.
+   */
+  failOperations(match: OperationMatch, failure: OperationFailure): void;
+  /** Forgets every `failOperations` rule; operations already made to fail stay so. */
+  clearFailures(): void;
+  /** Answers the next `fault.times` requests matching `fault.action` with the fault, first injected first. */
+  injectFault(fault: Fault): void;
+  /** The faults not used up yet, first injected first; `times` is what remains of each. */
+  readonly pendingFaults: readonly Fault[];
+  /** Removes every pending fault. */
+  clearFaults(): void;
+  /**
+   * Makes `GetOperation` answer `NotFoundException` for this operation during the next `forMs`
+   * (ms before `timeScale`), like Lightsail's eventual consistency; listings still include it.
+   * Throws `RangeError` for an unknown id.
+   */
+  hideOperation(operationId: string, forMs: number): void;
+  /** Stops listening and destroys every open connection (keep-alive included); idempotent. */
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/** Starts a simulator; resolves once it listens. Rejects with `TypeError`/`RangeError` for a bad option, or the listen error. */
+export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
+  const config = resolveOptions(options);
+  const state = new SimulatorState(config);
+  const faults = new FaultQueue();
+  const limiter = config.maxRequestsPerSecond === undefined ? undefined : new SlidingWindowLimiter(config.maxRequestsPerSecond);
+  let log: RequestLogEntry[] = [];
+  const waits = new Map<NodeJS.Timeout, (completed: boolean) => void>();
+  let closing: Promise<void> | undefined;
+
+  const wait = (ms: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (closing !== undefined) return resolve(false);
+      const timer = setTimeout(() => {
+        waits.delete(timer);
+        resolve(true);
+      }, ms);
+      waits.set(timer, resolve);
+    });
+
+  const server = createServer({ keepAliveTimeout: 5000 }, createRequestListener({ state, faults, limiter, log: (entry) => log.push(entry), wait }));
+  await listen(server, config.port, config.host);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  const simulator: Simulator = {
+    endpoint: `http://${host}:${port}`,
+    port,
+    get requests() {
+      return log;
+    },
+    clearRequests() {
+      log = [];
+    },
+    createOperation(spec = {}) {
+      const now = config.now();
+      return toOperationJson(state.book.add(specToOperation(spec, state, now)), now, config.region);
+    },
+    operation(operationId) {
+      const op = state.book.get(operationId);
+      return op === undefined ? undefined : toOperationJson(op, config.now(), config.region);
+    },
+    failOperations(match, failure) {
+      state.book.addFailureRule(toFailureRule(match, failure), config.now());
+    },
+    clearFailures() {
+      state.book.clearFailureRules();
+    },
+    injectFault(fault) {
+      faults.add(fault);
+    },
+    get pendingFaults() {
+      return faults.pending();
+    },
+    clearFaults() {
+      faults.clear();
+    },
+    hideOperation(operationId, forMs) {
+      const op = state.book.get(operationId);
+      if (op === undefined) throw new RangeError(`Expected \`operationId\` to name an operation of this simulator, got ${describeValue(operationId)}`);
+      checkNumber('forMs', forMs, 'a finite number >= 0 (ms)', isFiniteNonNegative);
+      op.hiddenUntil = config.now() + state.scaled(forMs);
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const [timer, resolveWait] of waits) {
+          clearTimeout(timer);
+          resolveWait(false);
+        }
+        waits.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+  return Object.freeze(simulator);
+}

@@ -1,0 +1,44 @@
+import { GetOperationsCommand } from '@aws-sdk/client-lightsail';
+import { describe, expect, it } from 'vitest';
+import { setup, type Fixture } from './helpers.js';
+
+const outcome = (f: Fixture): Promise<string> =>
+  f.client.send(new GetOperationsCommand({})).then(
+    () => 'ok',
+    (e: Error) => e.name,
+  );
+
+describe('maxRequestsPerSecond', () => {
+  it('answers ThrottlingException above the limit within one second of the clock', async () => {
+    const f = await setup({ maxRequestsPerSecond: 2 });
+    expect([await outcome(f), await outcome(f), await outcome(f)]).toEqual(['ok', 'ok', 'ThrottlingException']);
+    expect(f.sim.requests.at(-1)).toMatchObject({ status: 400, error: 'ThrottlingException' });
+    expect(f.sim.requests.at(-1)).not.toHaveProperty('fault');
+  });
+
+  it('slides the window: a request leaves it exactly 1000 ms after it arrived', async () => {
+    const f = await setup({ maxRequestsPerSecond: 2 });
+    await outcome(f); // t = 0
+    f.clock.advance(500);
+    await outcome(f); // t = 500
+    f.clock.advance(499);
+    expect(await outcome(f)).toBe('ThrottlingException'); // t = 999: both still in the window
+    f.clock.advance(1);
+    expect(await outcome(f)).toBe('ok'); // t = 1000: the first has left
+    expect(await outcome(f)).toBe('ThrottlingException'); // t = 1000: 500 and 1000 are in
+  });
+
+  it('does not count throttled requests against the limit', async () => {
+    const f = await setup({ maxRequestsPerSecond: 1 });
+    await outcome(f);
+    for (let i = 0; i < 5; i++) expect(await outcome(f)).toBe('ThrottlingException');
+    f.clock.advance(1000);
+    expect(await outcome(f)).toBe('ok');
+  });
+
+  it('does not limit when the option is unset', async () => {
+    const f = await setup();
+    const results = await Promise.all(Array.from({ length: 50 }, () => outcome(f)));
+    expect(new Set(results)).toEqual(new Set(['ok']));
+  });
+});
