@@ -1,11 +1,11 @@
 import { EventEmitter } from 'eventemitter3';
-import { defaultPollerFor } from './default-poller.js';
+import { choosePoller } from './default-poller.js';
 import { OperationsFailedError } from './errors/operations-failed.js';
 import type { PollEvent, RetryEvent, StatusEvent } from './events.js';
 import { assertClient } from './input.js';
 import { type OperationsInput, toOperationRefs, uniqueRefs } from './many-input.js';
 import { resolveWaitOptions, type WaitOptions } from './options.js';
-import { Poller } from './poller.js';
+import type { Poller } from './poller.js';
 import { FAIL_FAST, type OperationResult, outcomeOfError } from './results.js';
 import type { LightsailClientLike, Operation } from './types.js';
 import { describeValue } from './validate.js';
@@ -66,14 +66,7 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     const resolved = resolveWaitOptions(options);
     const { maxRequestsPerSecond, failFast = false } = options;
     if (typeof failFast !== 'boolean') throw new TypeError(`Expected \`failFast\` to be a boolean, got ${describeValue(failFast)}`);
-    if (maxRequestsPerSecond !== undefined && options.poller !== undefined) {
-      throw new TypeError('Pass either `maxRequestsPerSecond` or `poller`, not both: a shared poller has its own cap');
-    }
-    this.poller =
-      resolved.poller ??
-      (maxRequestsPerSecond === undefined
-        ? defaultPollerFor(client, resolved.clock)
-        : new Poller({ maxRequestsPerSecond, clock: resolved.clock }));
+    this.poller = choosePoller(client, resolved.clock, resolved.poller, maxRequestsPerSecond);
     this.operationIds = refs.map((r) => r.id);
     this.#signal = resolved.signal;
     this.#failFast = failFast;

@@ -7,13 +7,21 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  */
 export class WaiterAbortError extends LightsailWaiterError {
   override name = 'AbortError' as const;
-  declare readonly operationId: string;
   /** The last observed operation, if any poll succeeded. */
   readonly operation: Operation | undefined;
 
-  constructor(operationId: string, reason: unknown, operation: Operation | undefined) {
+  /**
+   * @param subject - what was waited for, in words; `waitForResource` names the resource here
+   *   (its `operationId` is then undefined).
+   */
+  constructor(
+    operationId: string | undefined,
+    reason: unknown,
+    operation: Operation | undefined,
+    subject = `Lightsail operation ${operationId}`,
+  ) {
     const why = reason instanceof Error && reason.message ? `: ${reason.message}` : '';
-    super(`Stopped waiting for Lightsail operation ${operationId}: aborted${why}`, operationId, { cause: reason });
+    super(`Stopped waiting for ${subject}: aborted${why}`, operationId, { cause: reason });
     this.operation = operation;
   }
 }

@@ -7,7 +7,6 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  */
 export class WaiterTimeoutError extends LightsailWaiterError {
   override name = 'TimeoutError' as const;
-  declare readonly operationId: string;
   /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
   /** The last observed operation, if any poll succeeded. */
@@ -15,9 +14,19 @@ export class WaiterTimeoutError extends LightsailWaiterError {
   /** How many `GetOperation` responses were received. */
   readonly attempts: number;
 
-  constructor(operationId: string, timeoutMs: number, operation: Operation | undefined, attempts: number) {
+  /**
+   * @param subject - what was waited for, in words; `waitForResource` names the resource here
+   *   (its `operationId` is then undefined).
+   */
+  constructor(
+    operationId: string | undefined,
+    timeoutMs: number,
+    operation: Operation | undefined,
+    attempts: number,
+    subject = `Lightsail operation ${operationId}`,
+  ) {
     const last = operation?.status ? `; last seen ${operation.status}` : '';
-    super(`Timed out after ${timeoutMs} ms waiting for Lightsail operation ${operationId}${last}`, operationId);
+    super(`Timed out after ${timeoutMs} ms waiting for ${subject}${last}`, operationId);
     this.timeoutMs = timeoutMs;
     this.operation = operation;
     this.attempts = attempts;

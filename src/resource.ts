@@ -1,0 +1,107 @@
+import {
+  GetOperationsForResourceCommand,
+  type GetOperationCommand,
+  type GetOperationCommandOutput,
+  type GetOperationsForResourceCommandOutput,
+} from '@aws-sdk/client-lightsail';
+import { choosePoller } from './default-poller.js';
+import { WaiterAbortError } from './errors/abort.js';
+import { ResourceRequestError } from './errors/resource.js';
+import { WaiterTimeoutError } from './errors/timeout.js';
+import { assertClient } from './input.js';
+import { type WaitManyOptions, waitForOperations } from './many.js';
+import { resolveWaitOptions } from './options.js';
+import { isSettled } from './outcome.js';
+import type { Poller } from './poller.js';
+import { sendWithRetries } from './retry.js';
+import { WaitScope } from './scope.js';
+import type { Operation, SendOptions } from './types.js';
+import { describeValue } from './validate.js';
+
+/** A client that can list a resource's operations as well as read one: a `LightsailClient` fits. */
+export interface ResourceClientLike {
+  send(command: GetOperationsForResourceCommand, options?: SendOptions): Promise<GetOperationsForResourceCommandOutput>;
+  send(command: GetOperationCommand, options?: SendOptions): Promise<GetOperationCommandOutput>;
+}
+
+// Lightsail's own pattern for resource names.
+const RESOURCE_NAME = /^\w[\w-]*\w$/;
+
+/**
+ * Waits until nothing is pending on a Lightsail resource: lists its operations with
+ * `GetOperationsForResource` (every page), waits on each one that is not finished (through the same
+ * rate-capped machinery as {@link waitForOperations}), then lists again and waits on any operation
+ * that started meanwhile, until a listing shows nothing pending. Resolves with every operation it
+ * waited on, in their final state, in the order first seen; an idle resource resolves with `[]`
+ * after one listing.
+ *
+ * Rejects with a `ResourceRequestError` for an unknown resource (or any listing failure waiting
+ * will not fix), and with an `OperationsFailedError` when an operation does not succeed.
+ */
+export async function waitForResource(
+  client: ResourceClientLike,
+  resourceName: string,
+  options: WaitManyOptions = {},
+): Promise<Operation[]> {
+  assertClient(client);
+  if (typeof resourceName !== 'string' || !RESOURCE_NAME.test(resourceName)) {
+    throw new TypeError(`Expected \`resourceName\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(resourceName)}`);
+  }
+  const resolved = resolveWaitOptions(options);
+  const { maxRequestsPerSecond, ...waitOptions } = options;
+  const poller = choosePoller(client, resolved.clock, resolved.poller, maxRequestsPerSecond);
+  const { clock } = resolved;
+  const startedAt = clock.now();
+  const waited = new Map<string, Operation>();
+  for (;;) {
+    const timeoutMs = resolved.timeoutMs - (clock.now() - startedAt);
+    const listed = await listPending(client, resourceName, { ...resolved, timeoutMs: Math.max(timeoutMs, 1) }, poller);
+    const pending = listed.filter((operation) => !waited.has(operation.id as string));
+    if (pending.length === 0) return [...waited.values()];
+    const remaining = resolved.timeoutMs - (clock.now() - startedAt);
+    const finals = await waitForOperations(client, pending, { ...waitOptions, timeoutMs: Math.max(remaining, 1), poller });
+    for (const operation of finals) waited.set(operation.id as string, operation);
+  }
+}
+
+/** Lists every page of the resource's operations and keeps those not yet finished. */
+async function listPending(
+  client: ResourceClientLike,
+  resourceName: string,
+  options: ReturnType<typeof resolveWaitOptions>,
+  poller: Poller,
+): Promise<Operation[]> {
+  const scope = new WaitScope(options.clock, options.timeoutMs, options.signal);
+  const startedAt = options.clock.now();
+  const pending: Operation[] = [];
+  const subject = `the operations of Lightsail resource ${resourceName}`;
+  try {
+    if (options.signal?.aborted) throw new WaiterAbortError(undefined, options.signal.reason, undefined, subject);
+    let pageToken: string | undefined;
+    do {
+      const command = new GetOperationsForResourceCommand({ resourceName, ...(pageToken ? { pageToken } : {}) });
+      const page = await sendWithRetries({
+        call: () => client.send(command, { abortSignal: scope.signal }),
+        options,
+        scope,
+        poller,
+        startedAt,
+        lastOperation: () => undefined,
+        onRetry: () => {},
+        retryNotFound: () => false,
+        giveUp: (error, exhausted) => new ResourceRequestError(resourceName, error, exhausted),
+      });
+      for (const operation of page.operations ?? []) {
+        if (typeof operation.id === 'string' && !isSettled(operation)) pending.push(operation);
+      }
+      pageToken = page.nextPageToken || undefined;
+    } while (pageToken !== undefined);
+    return pending;
+  } catch (error) {
+    if (scope.stopReason === 'timeout') throw new WaiterTimeoutError(undefined, options.timeoutMs, undefined, 0, subject);
+    if (scope.stopReason === 'aborted') throw new WaiterAbortError(undefined, scope.abortReason, undefined, subject);
+    throw error;
+  } finally {
+    scope.dispose();
+  }
+}
