@@ -12,16 +12,16 @@ import {
   LightsailClient,
 } from '@aws-sdk/client-lightsail';
 import { OperationsWaiter, type WaitManyOptions } from 'lightsail-waiter';
-import { startSimulator } from 'lightsail-waiter/simulator';
+import { isMain, runOnSimulator } from './simulated.js';
 
 type Log = (line: string) => void;
 
 /** Runs one step: sends the command, then waits on every operation it returned, logging each status change. */
-async function step(client: LightsailClient, title: string, command: Parameters<LightsailClient['send']>[0], log: Log, options: WaitManyOptions) {
+async function step(client: LightsailClient, title: string, send: () => Promise<object>, log: Log, options: WaitManyOptions) {
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s`;
   log(`▶ ${title}`);
-  const response = (await client.send(command)) as object;
+  const response = await send();
   const waiter = new OperationsWaiter(client, response, options);
   waiter.on('status', ({ operation, previous, current }) => {
     const from = previous ? `${previous} → ` : '';
@@ -36,37 +36,19 @@ async function step(client: LightsailClient, title: string, command: Parameters<
 /** The deployment itself. */
 export async function deploy(client: LightsailClient, log: Log = console.log, options: WaitManyOptions = {}): Promise<void> {
   const zone = 'us-east-1a';
-  await step(client, 'Create instances web-1 and web-2', new CreateInstancesCommand({ instanceNames: ['web-1', 'web-2'], availabilityZone: zone, blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }), log, options);
-  await step(client, 'Allocate static IP web-ip', new AllocateStaticIpCommand({ staticIpName: 'web-ip' }), log, options);
-  await step(client, 'Attach web-ip to web-1', new AttachStaticIpCommand({ staticIpName: 'web-ip', instanceName: 'web-1' }), log, options);
-  await step(client, 'Create disk data-1', new CreateDiskCommand({ diskName: 'data-1', availabilityZone: zone, sizeInGb: 32 }), log, options);
-  await step(client, 'Attach data-1 to web-2', new AttachDiskCommand({ diskName: 'data-1', instanceName: 'web-2', diskPath: '/dev/xvdf' }), log, options);
+  await step(client, 'Create instances web-1 and web-2', () => client.send(new CreateInstancesCommand({ instanceNames: ['web-1', 'web-2'], availabilityZone: zone, blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' })), log, options);
+  await step(client, 'Allocate static IP web-ip', () => client.send(new AllocateStaticIpCommand({ staticIpName: 'web-ip' })), log, options);
+  await step(client, 'Attach web-ip to web-1', () => client.send(new AttachStaticIpCommand({ staticIpName: 'web-ip', instanceName: 'web-1' })), log, options);
+  await step(client, 'Create disk data-1', () => client.send(new CreateDiskCommand({ diskName: 'data-1', availabilityZone: zone, sizeInGb: 32 })), log, options);
+  await step(client, 'Attach data-1 to web-2', () => client.send(new AttachDiskCommand({ diskName: 'data-1', instanceName: 'web-2', diskPath: '/dev/xvdf' })), log, options);
 }
 
 /** `npm run demo`: the deployment against an in-process simulator, ten times faster than Lightsail. */
-async function main(): Promise<void> {
-  const timeScale = Number(process.env.DEMO_TIME_SCALE ?? 10);
-  const simulator = await startSimulator({ timeScale });
-  const client = new LightsailClient({
-    endpoint: simulator.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
-  });
-  console.log(`Lightsail simulator at ${simulator.endpoint} (durations ÷ ${timeScale})\n`);
-  const started = Date.now();
-  try {
+if (isMain(import.meta.url)) {
+  await runOnSimulator(async (client, simulator) => {
+    const started = Date.now();
     await deploy(client);
     const polls = simulator.requests.filter((r) => r.action === 'GetOperation').length;
     console.log(`\nDeployed in ${((Date.now() - started) / 1000).toFixed(1)} s with ${polls} GetOperation calls.`);
-  } finally {
-    client.destroy();
-    await simulator.close();
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
   });
 }
