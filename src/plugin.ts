@@ -21,8 +21,7 @@ export interface WaitForOperationsPluginOptions extends WaitManyOptions {
 
 /** The part of an SDK middleware stack the plugin uses; a client's `middlewareStack` fits. */
 export interface MiddlewareStackLike {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's handler types are generic over every command
-  add(middleware: (next: any, context: any) => any, options: { step: 'initialize'; name: string; override?: boolean }): void;
+  add(middleware: unknown, options: { step: 'initialize'; name: string; override?: boolean }): void;
 }
 
 /** A plugin for `client.middlewareStack.use(...)`. */

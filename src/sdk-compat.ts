@@ -24,6 +24,7 @@ export interface WaiterConfiguration<Client> {
 /** The SDK's deprecated minimal signal type: only `aborted` and `onabort`. */
 export interface LegacyAbortSignal {
   readonly aborted: boolean;
+  // biome-ignore lint/complexity/noBannedTypes: the SDK's own type says `Function`; ours must accept what it accepts.
   onabort: ((this: AbortSignal, ev: Event) => unknown) | Function | null;
 }
 
