@@ -116,7 +116,8 @@ describe.skipIf(skipReason !== undefined)('examples/browser in headless Chromium
     expect(statuses).toEqual(Object.fromEntries(INSTANCES.map((name) => [name, ['Started', 'Succeeded']])));
     const actions = simulator!.requests.map((r) => r.action);
     expect(actions.filter((a) => a === 'CreateInstances')).toHaveLength(1);
-    expect(actions.filter((a) => a === 'GetOperation').length).toBeGreaterThanOrEqual(INSTANCES.length * 2);
+    // Started came with the CreateInstances response; at least one poll each found Succeeded
+    expect(actions.filter((a) => a === 'GetOperation').length).toBeGreaterThanOrEqual(INSTANCES.length);
     expect(errors).toEqual([]);
     expect(existsSync(SCREENSHOT)).toBe(true);
     console.log(`Browser bundle ${(built.bytes / 1024).toFixed(1)} KiB (${(built.gzipBytes / 1024).toFixed(1)} KiB gzipped); screenshot ${SCREENSHOT}`);

@@ -53,7 +53,7 @@ describe('the examples', () => {
   });
 
   it('wait-for-resource.ts waits on the instance it only knows by name', async () => {
-    await start();
+    await start(20); // the create takes 1 s: still running when the example lists it
     const waited = await attachWhenIdle(client, fast);
     expect(waited[0]).toBe('web-1 CreateInstance Succeeded');
   });

@@ -1,0 +1,93 @@
+import type { Operation, OperationInput } from '../index.js';
+import { parseJsonValues } from './json-values.js';
+import { isOperationId } from './operation-id.js';
+import { shorten, UsageError } from './usage-error.js';
+
+const TIMESTAMP_FIELDS = ['createdAt', 'statusChangedAt'] as const;
+// Epoch numbers above this are taken as milliseconds: as seconds they would be past the year 5000.
+const EPOCH_MS_THRESHOLD = 1e11;
+
+/**
+ * Reads the operations in standard input's text: any Lightsail response JSON
+ * (`{"operations": [...]}`, `{"operation": {...}}`), an array of operations or ids, several such
+ * documents one after the other, or operation ids separated by whitespace. Timestamps given as ISO
+ * strings or epoch seconds become `Date`s, as the SDK would return them. Throws {@link UsageError}
+ * naming the problem when the text holds no operation or cannot be read.
+ */
+export function parseInput(text: string): OperationInput[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed === '') throw new UsageError('stdin is empty: expected Lightsail JSON or operation ids');
+  if (!/^[[{"]/.test(trimmed)) return trimmed.split(/\s+/).map((token) => checkId(token, 'stdin'));
+  let values: unknown[];
+  try {
+    values = parseJsonValues(trimmed);
+  } catch (error) {
+    throw new UsageError(`stdin is not valid JSON: ${oneLine((error as Error).message)}`);
+  }
+  const found: OperationInput[] = [];
+  for (const value of values) collect(value, '', found, true);
+  if (found.length === 0) throw new UsageError('stdin JSON contains no operation');
+  return found;
+}
+
+function collect(value: unknown, path: string, out: OperationInput[], topLevel: boolean): void {
+  if (typeof value === 'string') {
+    out.push(checkId(value, `stdin JSON ${path || 'value'}`));
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => collect(item, `${path}[${i}]`, out, false));
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    if ('id' in record) out.push(toOperation(record, path || 'operation'));
+    else if (Array.isArray(record.operations)) collect(record.operations, join(path, 'operations'), out, false);
+    else if (typeof record.operation === 'object' && record.operation !== null) {
+      out.push(toOperation(record.operation as Record<string, unknown>, join(path, 'operation')));
+    } else {
+      throw new UsageError(
+        topLevel
+          ? 'stdin JSON has no `operations` or `operation` (expected the output of a Lightsail command)'
+          : `stdin JSON ${path} is not an operation (no \`id\`)`,
+      );
+    }
+  } else {
+    throw new UsageError(`stdin JSON ${path || 'value'} is not an operation: ${shorten(JSON.stringify(value) ?? String(value))}`);
+  }
+}
+
+function toOperation(record: Record<string, unknown>, path: string): Operation {
+  const id = record.id;
+  if (typeof id !== 'string' || !isOperationId(id)) {
+    throw new UsageError(`stdin JSON ${path}.id is not an operation id: ${shorten(JSON.stringify(id) ?? 'undefined')}`);
+  }
+  const operation: Record<string, unknown> = { ...record };
+  for (const field of TIMESTAMP_FIELDS) {
+    const raw = record[field];
+    if (raw !== undefined && raw !== null) operation[field] = toDate(raw, `${path}.${field}`);
+  }
+  return operation as Operation;
+}
+
+/** Epoch seconds (the AWS CLI's numbers), epoch milliseconds, or an ISO 8601 string, to a `Date`. */
+export function toDate(raw: unknown, name: string): Date {
+  let ms = Number.NaN;
+  if (typeof raw === 'number' || (typeof raw === 'string' && /^\d+(?:\.\d+)?$/.test(raw))) {
+    const n = Number(raw);
+    ms = n > EPOCH_MS_THRESHOLD ? n : n * 1_000;
+  } else if (typeof raw === 'string') {
+    ms = Date.parse(raw);
+  }
+  if (!Number.isFinite(ms)) throw new UsageError(`stdin JSON ${name} is not a timestamp: ${shorten(JSON.stringify(raw) ?? String(raw))}`);
+  return new Date(ms);
+}
+
+function checkId(token: string, where: string): string {
+  if (!isOperationId(token)) throw new UsageError(`${where} has '${shorten(token)}', which is not an operation id`);
+  return token;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,18 @@
+/**
+ * Thrown for a bad command line or unreadable input. The CLI prints its one-line message and
+ * exits 2, before any request is sent.
+ */
+export class UsageError extends Error {
+  override name = 'UsageError' as const;
+}
+
+/** True for a {@link UsageError}. */
+export function isUsageError(value: unknown): value is UsageError {
+  return value instanceof UsageError;
+}
+
+/** Shortens user input quoted in a message, so the message stays one readable line. */
+export function shorten(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,213 @@
+/**
+ * End to end: spawns the built `dist/cli.js` (built by `npm test` before the tests run) against a
+ * simulator in this process, as a user or a CI job would run it.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const ENV = {
+  PATH: process.env.PATH ?? '',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_REGION: 'us-east-1',
+  // Keep the user's AWS files and the instance metadata service out of the tests.
+  AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+interface Exit {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+interface Spawned {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Resolves once stdout has at least `count` complete lines. */
+  lines(count: number): Promise<void>;
+  readonly exit: Promise<Exit>;
+}
+
+function spawnCli(args: string[], stdin?: string): Spawned {
+  const child = spawn(process.execPath, [CLI, ...args], { env: ENV, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  const waiting: Array<{ count: number; resolve: () => void }> = [];
+  const check = (): void => {
+    const complete = stdout.split('\n').length - 1;
+    for (const w of waiting.filter((w) => complete >= w.count)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
+  };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    check();
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // A test that does not pipe anything leaves stdin open, as an idle pipe would be.
+  if (stdin !== undefined) child.stdin.end(stdin);
+  const exit = new Promise<Exit>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return {
+    child,
+    exit,
+    lines: (count) =>
+      new Promise<void>((resolve) => {
+        waiting.push({ count, resolve });
+        check();
+      }),
+  };
+}
+
+const simulators: Simulator[] = [];
+
+/**
+ * A simulator on a hand-moved clock: operations change status only when `advance` moves it, so a
+ * test decides what the CLI's next poll sees instead of racing it.
+ */
+async function simulator(): Promise<{ sim: Simulator; advance: (ms: number) => void }> {
+  let now = Date.now();
+  const sim = await startSimulator({ now: () => now });
+  simulators.push(sim);
+  return { sim, advance: (ms) => void (now += ms) };
+}
+
+const getOperations = (sim: Simulator) => sim.requests.filter((r) => r.action === 'GetOperation');
+const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsup\` (npm test builds it first)`);
+});
+
+afterAll(async () => {
+  await Promise.all(simulators.map((sim) => sim.close()));
+});
+
+describe.concurrent('lightsail-wait (spawned)', () => {
+  it('exits 0 once every operation has succeeded', async ({ expect }) => {
+    const { sim, advance } = await simulator();
+    const a = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: 60_000 });
+    const b = sim.createOperation({ resourceName: 'web-2', status: 'Started', durationMs: 60_000 });
+    const cli = spawnCli(['--endpoint-url', sim.endpoint, a.id, b.id]);
+    await cli.lines(2);
+    advance(60_000);
+    const { code, stdout, stderr } = await cli.exit;
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(lines(stdout)).toEqual([
+      `[0s] operation ${a.id} (CreateInstance of web-1): Started`,
+      `[0s] operation ${b.id} (CreateInstance of web-2): Started`,
+      `[1s] operation ${a.id} (CreateInstance of web-1): Succeeded`,
+      `[1s] operation ${b.id} (CreateInstance of web-2): Succeeded`,
+      expect.stringMatching(/^2 operations: 2 succeeded \(1\.\ds\)$/),
+    ]);
+  });
+
+  it('reads the AWS CLI JSON piped to stdin, reporting finished operations without a request', async ({ expect }) => {
+    const { sim, advance } = await simulator();
+    const running = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: 60_000 });
+    const done = sim.createOperation({ resourceName: 'ip-1', operationType: 'AllocateStaticIp', status: 'Succeeded' });
+    const cli = spawnCli(['--endpoint-url', sim.endpoint], JSON.stringify({ operations: [running, done] }, null, 4));
+    await cli.lines(2);
+    advance(60_000);
+    const { code, stdout } = await cli.exit;
+    expect(code).toBe(0);
+    expect(stdout).toContain(`operation ${done.id} (AllocateStaticIp of ip-1): Succeeded`);
+    expect(stdout).toContain(`operation ${running.id} (CreateInstance of web-1): Succeeded`);
+    expect(new Set(getOperations(sim).map((r) => r.operationId))).toEqual(new Set([running.id]));
+  });
+
+  it('prints one JSON object per line with --json, reading stdin given as -', async ({ expect }) => {
+    const { sim, advance } = await simulator();
+    const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: 60_000 });
+    const cli = spawnCli(['--json', '--endpoint-url', sim.endpoint, '-'], `${op.id}\n`);
+    await cli.lines(1);
+    advance(60_000);
+    const { code, stdout } = await cli.exit;
+    expect(code).toBe(0);
+    const events = lines(stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events).toEqual([
+      { event: 'status', operationId: op.id, resourceName: 'web-1', operationType: 'CreateInstance', previous: null, status: 'Started', elapsedMs: expect.any(Number) },
+      { event: 'status', operationId: op.id, resourceName: 'web-1', operationType: 'CreateInstance', previous: 'Started', status: 'Succeeded', elapsedMs: expect.any(Number) },
+      { event: 'result', operationId: op.id, outcome: 'succeeded', status: 'Succeeded', resourceName: 'web-1', operationType: 'CreateInstance', elapsedMs: expect.any(Number) },
+    ]);
+  });
+
+  it('exits 1 when an operation fails, with its id, errorCode and errorDetails on stderr', async ({ expect }) => {
+    const { sim } = await simulator();
+    const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', finalStatus: 'Failed', errorCode: 'NoAvailableCapacity', errorDetails: 'Try another zone', durationMs: 0 });
+    const { code, stderr } = await spawnCli(['--endpoint-url', sim.endpoint, op.id]).exit;
+    expect(code).toBe(1);
+    expect(stderr).toBe(`lightsail-wait: operation ${op.id} (CreateInstance of web-1) failed: NoAvailableCapacity: Try another zone\n`);
+  });
+
+  it.for([
+    ['malformed JSON', [], '{"operations": [', /^lightsail-wait: stdin is not valid JSON: .+\n$/],
+    ['JSON with no operation', [], '{"instances": []}', /^lightsail-wait: stdin JSON has no `operations` or `operation`.*\n$/],
+    ['an unknown flag', ['--wait-harder', 'op-1'], '', /^lightsail-wait: unknown option '--wait-harder'\n$/],
+    ['a bad duration', ['--timeout', '5y', 'op-1'], '', /^lightsail-wait: invalid --timeout '5y': .+\n$/],
+    ['a bad --max-rps', ['--max-rps', 'none', 'op-1'], '', /^lightsail-wait: invalid --max-rps 'none': .+\n$/],
+  ] as const)('exits 2 on %s with one line, before any request', async ([, args, stdin, message], { expect }) => {
+    const { sim } = await simulator();
+    const { code, stdout, stderr } = await spawnCli(['--endpoint-url', sim.endpoint, ...args], stdin).exit;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('exits 3 when --timeout runs out', async ({ expect }) => {
+    const { sim } = await simulator();
+    const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: Infinity });
+    const { code, stderr } = await spawnCli(['--timeout', '1s', '--endpoint-url', sim.endpoint, op.id]).exit;
+    expect(code).toBe(3);
+    expect(stderr).toBe(`lightsail-wait: operation ${op.id} (CreateInstance of web-1) timed out after 1s; last status Started\n`);
+  });
+
+  it('exits 4 at once on an AWS error that waiting will not fix', async ({ expect }) => {
+    const { sim } = await simulator();
+    const op = sim.createOperation();
+    sim.injectFault({ kind: 'AccessDeniedException', action: 'GetOperation', times: Infinity });
+    const { code, stderr } = await spawnCli(['--endpoint-url', sim.endpoint, op.id]).exit;
+    expect(code).toBe(4);
+    expect(stderr).toContain(`lightsail-wait: operation ${op.id}: GetOperation failed with AccessDeniedException`);
+    expect(getOperations(sim)).toHaveLength(1);
+  });
+
+  it.for([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('on %s, stops without another request, says where each operation stood and exits %i within a second', async ([signal, expected], { expect }) => {
+    const { sim } = await simulator();
+    const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: Infinity });
+    const spawned = spawnCli(['--endpoint-url', sim.endpoint, op.id]);
+    await spawned.lines(1);
+    const requests = getOperations(sim).length;
+    const killedAt = performance.now();
+    spawned.child.kill(signal);
+    const { code, stderr } = await spawned.exit;
+    expect(performance.now() - killedAt).toBeLessThan(1000);
+    expect(code).toBe(expected);
+    expect(getOperations(sim)).toHaveLength(requests);
+    expect(stderr).toBe(
+      `lightsail-wait: interrupted after 0s; where each operation stood:\n  operation ${op.id} (CreateInstance of web-1): Started, still running\n`,
+    );
+  });
+
+  it('prints the version of the package it is installed in', async ({ expect }) => {
+    const { code, stdout } = await spawnCli(['--version']).exit;
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${PACKAGE.version}\n`);
+  });
+});

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readVersion } from '../../src/cli/version.js';
+import { runCli } from './helpers.js';
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('--help', () => {
+  it('prints usage, options and exit codes, and exits 0 without a request', async () => {
+    const { code, stdout, stderr, clientConfigs } = await runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stderr.text).toBe('');
+    expect(clientConfigs).toEqual([]);
+    expect(stdout.text).toMatchInlineSnapshot(`
+      "Usage: lightsail-wait [options] <operation-id>...
+             aws lightsail <command> --output json | lightsail-wait [options]
+             lightsail-wait [options] - < response.json
+
+      Wait for AWS Lightsail operations to finish.
+
+      Operations come from the arguments or from standard input: the JSON that a
+      Lightsail command prints ({"operations": [...]} or {"operation": {...}}), an
+      array of operations, or operation ids separated by whitespace. '-' reads
+      standard input as well as the ids given. Operations already finished in that
+      JSON are reported without a request. Credentials and region come from the
+      standard AWS chain (environment, shared config and credentials files, SSO,
+      instance roles).
+
+      Options:
+        --region <region>      AWS Region (default: from the AWS configuration)
+        --profile <name>       Named profile from the shared AWS configuration
+        --endpoint-url <url>   Send requests to this URL instead of Lightsail
+        --timeout <duration>   Give up after this long: 90 (seconds), 90s, 10m, 1h
+                               (default: 30m)
+        --max-rps <n>          At most n GetOperation calls a second (default: 10)
+        --json                 Print one JSON object per line: "status" and "retry"
+                               events, then one "result" per operation
+        --quiet                Print only errors
+        -h, --help             Show this help
+        --version              Show the version
+
+      Output: a live view on a terminal, a line per change otherwise. Failures go to
+      standard error with the operation id, errorCode and errorDetails. Set NO_COLOR
+      to turn color off.
+
+      Exit codes:
+        0    every operation succeeded
+        1    at least one operation failed
+        2    bad usage or unreadable input (nothing was sent)
+        3    timed out
+        4    an AWS error that waiting will not fix: access denied, not
+             authenticated, operation not found (after 10s, as a new operation
+             can take a moment to appear)
+        130  interrupted (SIGINT, Ctrl-C); 143 for SIGTERM
+        When outcomes differ, the first that applies wins: 130/143, 4, 1, 3.
+      "
+    `);
+  });
+
+  it('answers -h too, whatever else is given', async () => {
+    const { code, stdout } = await runCli(['op-1', '-h', '--json']);
+    expect(code).toBe(0);
+    expect(stdout.text).toMatch(/^Usage: lightsail-wait/);
+  });
+});
+
+describe('--version', () => {
+  it('prints the version it is given', async () => {
+    const { code, stdout } = await runCli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.text).toBe('9.9.9-test\n');
+  });
+
+  it('reads the version from the package.json above the module', () => {
+    expect(readVersion()).toBe(packageVersion);
+    expect(readVersion(pathToFileURL(`${process.cwd()}/dist/cli.js`).href)).toBe(packageVersion);
+  });
+
+  it('says unknown outside the package', () => {
+    expect(readVersion('file:///nowhere/cli.js')).toBe('unknown');
+  });
+});
