@@ -4,7 +4,7 @@ export { waitForOperations, OperationsWaiter } from './many.js';
 export type { WaitManyOptions, ProgressEvent, OperationsWaiterEvents } from './many.js';
 export type { OperationsInput } from './many-input.js';
 export type { OperationResult, ResultOutcome } from './results.js';
-export { waitForResource } from './resource.js';
+export { waitForResource, listPendingOperations } from './resource.js';
 export type { ResourceClientLike } from './resource.js';
 export { waitForOperationsPlugin, WAIT_FOR_OPERATIONS_MIDDLEWARE } from './plugin.js';
 export type { WaitForOperationsPluginOptions, WaitForOperationsPlugin, MiddlewareStackLike } from './plugin.js';

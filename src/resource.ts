@@ -43,10 +43,7 @@ export async function waitForResource(
   resourceName: string,
   options: WaitManyOptions = {},
 ): Promise<Operation[]> {
-  assertClient(client);
-  if (typeof resourceName !== 'string' || !RESOURCE_NAME.test(resourceName)) {
-    throw new TypeError(`Expected \`resourceName\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(resourceName)}`);
-  }
+  assertResourceName(client, resourceName);
   const resolved = resolveWaitOptions(options);
   const { maxRequestsPerSecond, ...waitOptions } = options;
   const poller = choosePoller(client, resolved.clock, resolved.poller, maxRequestsPerSecond);
@@ -61,6 +58,29 @@ export async function waitForResource(
     const remaining = resolved.timeoutMs - (clock.now() - startedAt);
     const finals = await waitForOperations(client, pending, { ...waitOptions, timeoutMs: Math.max(remaining, 1), poller });
     for (const operation of finals) waited.set(operation.id as string, operation);
+  }
+}
+
+/**
+ * Lists what is pending on a Lightsail resource: every page of `GetOperationsForResource`, keeping
+ * the operations not yet finished. Requests go through the poller (the client's default unless
+ * `poller` or `maxRequestsPerSecond` is given) and transient failures are retried as usual.
+ * Rejects with `ResourceRequestError` for an unknown resource.
+ */
+export async function listPendingOperations(
+  client: ResourceClientLike,
+  resourceName: string,
+  options: WaitManyOptions = {},
+): Promise<Operation[]> {
+  assertResourceName(client, resourceName);
+  const resolved = resolveWaitOptions(options);
+  return listPending(client, resourceName, resolved, choosePoller(client, resolved.clock, resolved.poller, options.maxRequestsPerSecond));
+}
+
+function assertResourceName(client: ResourceClientLike, resourceName: string): void {
+  assertClient(client);
+  if (typeof resourceName !== 'string' || !RESOURCE_NAME.test(resourceName)) {
+    throw new TypeError(`Expected \`resourceName\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(resourceName)}`);
   }
 }
 

@@ -12,6 +12,8 @@ export interface CliConfig {
   readonly version: boolean;
   /** Operation ids given as arguments, in order. */
   readonly ids: readonly string[];
+  /** `--resource` names, in order: wait until nothing is pending on each. */
+  readonly resources: readonly string[];
   /** `-` was given: read standard input even though ids were given too. */
   readonly explicitStdin: boolean;
   readonly region?: string;
@@ -36,11 +38,14 @@ const OPTIONS = {
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   'max-rps': { type: 'string' },
+  resource: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
 const REGION = /^[a-z0-9][a-z0-9-]*$/;
+// Lightsail's own pattern for resource names.
+const RESOURCE_NAME = /^\w[\w-]*\w$/;
 
 /** Parses and checks the arguments (without the program name). Throws {@link UsageError}. */
 export function parseCliArgs(argv: readonly string[]): CliConfig {
@@ -56,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     help: values.help === true,
     version: values.version === true,
     ids,
+    resources: checkResources(values.resource ?? []),
     explicitStdin: positionals.includes('-'),
     ...optional('region', checkRegion(values.region)),
     ...optional('profile', nonEmpty('--profile', values.profile)),
@@ -127,4 +133,11 @@ function checkMaxRps(value: string | undefined): number | undefined {
   const n = /^\d+(?:\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`invalid --max-rps '${shorten(value)}': expected a number greater than 0`);
   return n;
+}
+
+function checkResources(names: readonly string[]): string[] {
+  for (const name of names) {
+    if (!RESOURCE_NAME.test(name)) throw new UsageError(`invalid --resource '${shorten(name)}': expected a Lightsail resource name such as web-1`);
+  }
+  return [...new Set(names)];
 }

@@ -1,5 +1,5 @@
 import { LightsailClient } from '@aws-sdk/client-lightsail';
-import type { LightsailClientLike } from '../index.js';
+import type { ResourceClientLike } from '../index.js';
 
 /** What the command line says about the client; each field only when its flag was given. */
 export interface ClientConfig {
@@ -12,7 +12,7 @@ export interface ClientConfig {
 }
 
 /** Makes the client the CLI polls with. Inject one in tests; the CLI calls `destroy()` on it when done, if it has one. */
-export type ClientFactory = (config: ClientConfig) => LightsailClientLike & { destroy?: () => void };
+export type ClientFactory = (config: ClientConfig) => ResourceClientLike & { destroy?: () => void };
 
 /**
  * The real `LightsailClient`, given only the fields the user set: credentials, region and

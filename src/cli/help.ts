@@ -3,6 +3,7 @@ export function helpText(): string {
   return `Usage: lightsail-wait [options] <operation-id>...
        aws lightsail <command> --output json | lightsail-wait [options]
        lightsail-wait [options] - < response.json
+       lightsail-wait [options] --resource <name> [--resource <name>...]
 
 Wait for AWS Lightsail operations to finish.
 
@@ -20,6 +21,9 @@ Options:
   --endpoint-url <url>   Send requests to this URL instead of Lightsail
   --timeout <duration>   Give up after this long: 90 (seconds), 90s, 10m, 1h
                          (default: 30m)
+  --resource <name>      Wait until nothing is pending on this resource (an
+                         instance, static IP, disk...): its unfinished
+                         operations, then any that start meanwhile; repeatable
   --max-rps <n>          At most n GetOperation calls a second (default: 10)
   --json                 Print one JSON object per line: "status" and "retry"
                          events, then one "result" per operation
@@ -38,7 +42,7 @@ Exit codes:
   3    timed out
   4    an AWS error that waiting will not fix: access denied, not
        authenticated, operation not found (after 10s, as a new operation
-       can take a moment to appear)
+       can take a moment to appear), resource not found
   130  interrupted (SIGINT, Ctrl-C); 143 for SIGTERM
   When outcomes differ, the first that applies wins: 130/143, 4, 1, 3.
 `;

@@ -1,4 +1,16 @@
-import { OperationsWaiter, isOperationsFailedError, systemClock, type OperationInput, type WaitManyOptions } from '../index.js';
+import {
+  isOperationsFailedError,
+  OperationsWaiter,
+  Poller,
+  systemClock,
+  type OperationInput,
+  type ResultOutcome,
+  type WaitManyOptions,
+  isResourceRequestError,
+  isWaiterAbortError,
+  isWaiterTimeoutError,
+  listPendingOperations,
+} from '../index.js';
 import { type CliConfig, parseCliArgs } from './args.js';
 import { type ClientConfig, type ClientFactory, createLightsailClient } from './client.js';
 import { painter, shouldColor } from './color.js';
@@ -44,7 +56,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const client = (io.createClient ?? createLightsailClient)(clientConfig(config));
   try {
-    return await waitAndReport(client, inputs, config, io);
+    return await waitInRounds(client, inputs, config, io);
   } finally {
     client.destroy?.();
   }
@@ -53,7 +65,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 /** The ids from the arguments, then the operations on stdin when asked for or when no id was given. */
 async function readInputs(config: CliConfig, io: CliIO): Promise<OperationInput[]> {
   const inputs: OperationInput[] = [...config.ids];
-  if (config.ids.length > 0 && !config.explicitStdin) return inputs;
+  if ((config.ids.length > 0 || config.resources.length > 0) && !config.explicitStdin) return inputs;
   if (!config.explicitStdin && io.stdin.isTTY === true) {
     throw new UsageError('no operation ids given (pass ids, or pipe Lightsail JSON to stdin; see --help)');
   }
@@ -62,23 +74,79 @@ async function readInputs(config: CliConfig, io: CliIO): Promise<OperationInput[
   return inputs;
 }
 
-async function waitAndReport(
-  client: ReturnType<ClientFactory>,
-  inputs: OperationInput[],
-  config: CliConfig,
-  io: CliIO,
-): Promise<number> {
+/** Everything one run shares across its rounds: one clock, one deadline, one request cap. */
+interface RunContext {
+  readonly client: ReturnType<ClientFactory>;
+  readonly config: CliConfig;
+  readonly io: CliIO;
+  readonly options: WaitManyOptions;
+  readonly deadline: number;
+}
+
+/**
+ * Waits on the given operations; with `--resource`, first adds what is pending on each resource,
+ * and after a round that succeeded lists them again, waiting on anything that started meanwhile,
+ * until nothing is pending (as `waitForResource` does).
+ */
+async function waitInRounds(client: ReturnType<ClientFactory>, inputs: OperationInput[], config: CliConfig, io: CliIO): Promise<number> {
   const clock = io.clock ?? systemClock;
-  const redact = redactor(io.env);
   const options: WaitManyOptions = {
-    timeoutMs: config.timeoutMs,
     clock,
+    poller: new Poller({ clock, ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }) }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
-    ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }),
   };
+  const context: RunContext = { client, config, io, options, deadline: clock.now() + config.timeoutMs };
+  const outcomes: ResultOutcome[] = [];
+  const seen = new Set<string>();
+  let round = inputs;
+  for (;;) {
+    if (config.resources.length > 0) {
+      const listed = await listResources(context);
+      if (typeof listed === 'number') return listed;
+      round = [...round, ...listed.filter((operation) => !seen.has(operation.id as string))];
+    }
+    if (round.length === 0) {
+      if (outcomes.length === 0 && config.output === 'auto') io.stdout.write(`nothing pending on ${config.resources.join(', ')}\n`);
+      break;
+    }
+    const result = await waitAndReport(context, round);
+    if (typeof result === 'number') return result;
+    outcomes.push(...result.outcomes);
+    for (const id of result.ids) seen.add(id);
+    if (config.resources.length === 0 || result.outcomes.some((outcome) => outcome !== 'succeeded')) break;
+    round = [];
+  }
+  return exitCodeFor(outcomes, interruptionOf(io.signal));
+}
+
+/** The operations pending on every `--resource`, or the exit code when listing failed. */
+async function listResources({ client, config, io, options, deadline }: RunContext) {
+  const clock = options.clock ?? systemClock;
+  try {
+    const lists = [];
+    for (const name of config.resources) {
+      lists.push(await listPendingOperations(client, name, { ...options, timeoutMs: Math.max(1, deadline - clock.now()) }));
+    }
+    return lists.flat();
+  } catch (error) {
+    io.stderr.write(`lightsail-wait: ${redactor(io.env)((error as Error).message)}\n`);
+    if (isWaiterAbortError(error)) return interruptedExitCode(interruptionOf(io.signal));
+    if (isWaiterTimeoutError(error)) return ExitCode.timeout;
+    if (isResourceRequestError(error)) return ExitCode.awsError;
+    throw error;
+  }
+}
+
+/** One round: waits on `inputs` with the chosen output, then writes the failure report. */
+async function waitAndReport(
+  { client, config, io, options, deadline }: RunContext,
+  inputs: OperationInput[],
+): Promise<{ outcomes: ResultOutcome[]; ids: readonly string[] } | number> {
+  const clock = options.clock ?? systemClock;
+  const redact = redactor(io.env);
   let waiter: OperationsWaiter;
   try {
-    waiter = new OperationsWaiter(client, inputs, options);
+    waiter = new OperationsWaiter(client, inputs, { ...options, timeoutMs: Math.max(1, deadline - clock.now()) });
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) return usageError(io, error.message);
     throw error;
@@ -99,10 +167,7 @@ async function waitAndReport(
     redact,
     timeoutMs: config.timeoutMs,
   });
-  return exitCodeFor(
-    tracker.rows.map((row) => row.result?.outcome ?? 'aborted'),
-    interruptionOf(io.signal),
-  );
+  return { outcomes: tracker.rows.map((row) => row.result?.outcome ?? 'aborted'), ids: waiter.operationIds };
 }
 
 function clientConfig(config: CliConfig): ClientConfig {

@@ -205,6 +205,26 @@ describe.concurrent('lightsail-wait (spawned)', () => {
     );
   });
 
+  it('waits on a resource named with --resource until nothing is pending on it', async ({ expect }) => {
+    const { sim, advance } = await simulator();
+    const op = sim.createOperation({ resourceName: 'web-9', status: 'Started', durationMs: 60_000 });
+    const cli = spawnCli(['--endpoint-url', sim.endpoint, '--resource', 'web-9']);
+    await cli.lines(1);
+    advance(60_000);
+    const { code, stdout, stderr } = await cli.exit;
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(lines(stdout)[0]).toBe(`[0s] operation ${op.id} (CreateInstance of web-9): Started`);
+    expect(sim.requests.filter((r) => r.action === 'GetOperationsForResource')).toHaveLength(2);
+  });
+
+  it('exits 4 for a --resource that does not exist', async ({ expect }) => {
+    const { sim } = await simulator();
+    const { code, stderr } = await spawnCli(['--endpoint-url', sim.endpoint, '--resource', 'ghost-1']).exit;
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/Lightsail resource ghost-1 does not exist/);
+  });
+
   it('prints the version of the package it is installed in', async ({ expect }) => {
     const { code, stdout } = await spawnCli(['--version']).exit;
     expect(code).toBe(0);

@@ -1,5 +1,5 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
-import type { Clock, LightsailClientLike } from '../../src/index.js';
+import type { Clock, LightsailClientLike, ResourceClientLike } from '../../src/index.js';
 import type { CliIO } from '../../src/cli/io.js';
 import type { ClientConfig } from '../../src/cli/client.js';
 import { run } from '../../src/cli/run.js';
@@ -53,7 +53,7 @@ export interface TestIO {
 }
 
 export interface TestIOOptions {
-  readonly client?: LightsailClientLike;
+  readonly client?: LightsailClientLike | ResourceClientLike;
   readonly stdin?: string | (Readable & { isTTY?: boolean });
   readonly stdoutTTY?: boolean;
   readonly stderrTTY?: boolean;
@@ -77,7 +77,7 @@ export function testIO(options: TestIOOptions = {}): TestIO {
     createClient: (config) => {
       clientConfigs.push(config);
       if (options.client === undefined) throw new Error('testIO: no client given');
-      return options.client;
+      return options.client as ResourceClientLike;
     },
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),

@@ -103,3 +103,54 @@ describe.concurrent('run against the simulator', () => {
     ]);
   });
 });
+
+describe.concurrent('run --resource against the simulator', () => {
+  const listings = (sim: Simulator) => sim.requests.filter((r) => r.action === 'GetOperationsForResource');
+
+  it('waits until nothing is pending on the resource, then lists it again, and exits 0', async ({ expect }) => {
+    const sim = await simulator();
+    sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: 300_000 });
+    const { code, stdout, stderr } = await runAgainst(sim, ['--resource', 'web-1']);
+    expect(code).toBe(0);
+    expect(stderr.text).toBe('');
+    expect(stdout.lines.some((line) => line.endsWith(': Succeeded'))).toBe(true);
+    expect(listings(sim).map((r) => r.resourceName)).toEqual(['web-1', 'web-1']);
+  });
+
+  it('exits 0 after one listing when the resource is idle', async ({ expect }) => {
+    const sim = await simulator();
+    sim.createOperation({ resourceName: 'ip-1', operationType: 'AllocateStaticIp', status: 'Succeeded' });
+    const { code, stdout } = await runAgainst(sim, ['--resource', 'ip-1']);
+    expect(code).toBe(0);
+    expect(stdout.text).toBe('nothing pending on ip-1\n');
+    expect(listings(sim)).toHaveLength(1);
+    expect(getOperations(sim)).toHaveLength(0);
+  });
+
+  it('exits 4 with a clear message for an unknown resource, before any GetOperation', async ({ expect }) => {
+    const sim = await simulator();
+    const { code, stderr } = await runAgainst(sim, ['--resource', 'nope-1']);
+    expect(code).toBe(4);
+    expect(stderr.text).toMatch(/^lightsail-wait: Lightsail resource nope-1 does not exist/);
+    expect(getOperations(sim)).toHaveLength(0);
+  });
+
+  it('exits 1 when an operation on the resource fails, with its errorCode on stderr', async ({ expect }) => {
+    const sim = await simulator();
+    sim.createOperation({ resourceName: 'web-2', status: 'Started', durationMs: 300_000, finalStatus: 'Failed', errorCode: 'NoAvailableCapacity', errorDetails: 'none left' });
+    const { code, stderr } = await runAgainst(sim, ['--resource', 'web-2']);
+    expect(code).toBe(1);
+    expect(stderr.text).toContain('NoAvailableCapacity');
+    expect(stderr.text).toContain('none left');
+  });
+
+  it('waits on ids and resources together', async ({ expect }) => {
+    const sim = await simulator();
+    const other = sim.createOperation({ resourceName: 'disk-1', operationType: 'CreateDisk', status: 'Started', durationMs: 300_000 });
+    sim.createOperation({ resourceName: 'web-3', status: 'Started', durationMs: 300_000 });
+    const { code, stdout } = await runAgainst(sim, [other.id, '--resource', 'web-3', '--quiet']);
+    expect(code).toBe(0);
+    expect(stdout.text).toBe('');
+    expect(new Set(getOperations(sim).map((r) => r.operationId)).size).toBe(2);
+  });
+});
