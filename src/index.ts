@@ -16,6 +16,8 @@ export { DEFAULT_WAIT_OPTIONS } from './options.js';
 export type { WaitOptions } from './options.js';
 export { exponentialBackoff } from './backoff.js';
 export type { BackoffContext, BackoffStrategy } from './backoff.js';
+export { operationAwareBackoff, createOperationAwareBackoff, TYPICAL_OPERATION_DURATIONS_MS } from './operation-aware-backoff.js';
+export type { OperationAwareBackoffOptions } from './operation-aware-backoff.js';
 export { operationOutcome, isSettled } from './outcome.js';
 export type { OperationOutcome } from './outcome.js';
 export { systemClock } from './clock.js';

@@ -1,5 +1,5 @@
 import pRetry from 'p-retry';
-import { fitDelayToDeadline } from './backoff.js';
+import { exponentialBackoff, fitDelayToDeadline } from './backoff.js';
 import type { ResolvedWaitOptions } from './options.js';
 import type { Poller } from './poller.js';
 import type { WaitScope } from './scope.js';
@@ -24,7 +24,7 @@ export interface RetryingRequest<T> {
   readonly poller: Poller;
   /** `clock.now()` when the wait started. */
   readonly startedAt: number;
-  /** The last observed operation, for the backoff strategy. */
+  /** The last observed operation. */
   readonly lastOperation: () => Operation | undefined;
   readonly onRetry: (info: RetryInfo) => void;
   /** True while a `NotFoundException` should be retried rather than given up on. */
@@ -43,6 +43,7 @@ export function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T> {
   return pRetry(
     async () => {
       await poller.acquire(scope.signal);
+      scope.throwIfStopped();
       const result = await request.call();
       poller.reportSuccess();
       return result;
@@ -57,7 +58,9 @@ export function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T> {
         if (isThrottling(error)) poller.reportThrottled();
         if (kind === 'fatal' || (kind === 'not-found' && !request.retryNotFound())) throw request.giveUp(error, false);
         if (retriesLeft <= 0) throw request.giveUp(error, true);
-        const wanted = options.backoff({
+        // Retries back off exponentially from minDelayMs whatever the poll schedule: a failed
+        // request says nothing about when the operation will finish.
+        const wanted = exponentialBackoff({
           attempt: attemptNumber,
           minDelayMs: options.minDelayMs,
           maxDelayMs: options.maxDelayMs,

@@ -38,6 +38,15 @@ export class WaitScope {
     return this.#deadline - this.#clock.now();
   }
 
+  /**
+   * Stops the scope as timed out if the deadline has passed, even when a stalled event loop has not
+   * yet run the deadline timer; then throws if the scope has stopped. Call it right before a request.
+   */
+  throwIfStopped(): void {
+    if (this.remaining() <= 0) this.#halt('timeout', undefined);
+    this.signal.throwIfAborted();
+  }
+
   /** Clears the deadline timer and the caller's abort listener. Safe to call twice. */
   dispose(): void {
     this.#userSignal?.removeEventListener('abort', this.#onUserAbort);

@@ -17,7 +17,7 @@ export interface WaiterConfiguration<Client> {
   abortSignal?: AbortSignal | LegacyAbortSignal | undefined;
   /** The shortest delay between polls, in seconds. @default 1 */
   minDelay?: number | undefined;
-  /** The longest delay between polls, in seconds. @default 20 */
+  /** The longest delay between polls, in seconds. @default 30 */
   maxDelay?: number | undefined;
 }
 

@@ -22,6 +22,10 @@ export interface CliConfig {
   readonly endpoint?: string;
   /** `--timeout`, in milliseconds. @default 1_800_000 (30 minutes) */
   readonly timeoutMs: number;
+  /** `--min-delay`, in milliseconds. @default undefined (the library's 1 s) */
+  readonly minDelayMs?: number;
+  /** `--max-delay`, in milliseconds. @default undefined (the library's 30 s) */
+  readonly maxDelayMs?: number;
   /** `--max-rps`: the cap on `GetOperation` calls per second. @default undefined (the library's 10) */
   readonly maxRequestsPerSecond?: number;
   readonly output: OutputMode;
@@ -38,6 +42,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   'max-rps': { type: 'string' },
+  'min-delay': { type: 'string' },
+  'max-delay': { type: 'string' },
   resource: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -66,8 +72,9 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     ...optional('region', checkRegion(values.region)),
     ...optional('profile', nonEmpty('--profile', values.profile)),
     ...optional('endpoint', checkEndpoint(values['endpoint-url'])),
-    timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(values.timeout),
+    timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : checkDuration('--timeout', values.timeout),
     ...optional('maxRequestsPerSecond', checkMaxRps(values['max-rps'])),
+    ...delays(values['min-delay'], values['max-delay']),
     output: values.json ? 'json' : values.quiet ? 'quiet' : 'auto',
   };
 }
@@ -120,14 +127,6 @@ function checkEndpoint(value: string | undefined): string | undefined {
   return value;
 }
 
-function checkTimeout(value: string): number {
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    throw new UsageError(`invalid --timeout '${shorten(value)}': ${(error as Error).message}`);
-  }
-}
-
 function checkMaxRps(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d+(?:\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -140,4 +139,24 @@ function checkResources(names: readonly string[]): string[] {
     if (!RESOURCE_NAME.test(name)) throw new UsageError(`invalid --resource '${shorten(name)}': expected a Lightsail resource name such as web-1`);
   }
   return [...new Set(names)];
+}
+
+/** `--min-delay` and `--max-delay`, each a duration, the second no shorter than the first. */
+function delays(min: string | undefined, max: string | undefined): { minDelayMs?: number; maxDelayMs?: number } {
+  const minDelayMs = min === undefined ? undefined : checkDuration('--min-delay', min);
+  const maxDelayMs = max === undefined ? undefined : checkDuration('--max-delay', max);
+  if (minDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < minDelayMs) {
+    throw new UsageError(`--max-delay (${max}) must not be shorter than --min-delay (${min})`);
+  }
+  // A --max-delay under the library's 1 s minimum brings the minimum down with it.
+  const floor = minDelayMs ?? (maxDelayMs !== undefined && maxDelayMs < 1000 ? maxDelayMs : undefined);
+  return { ...optional('minDelayMs', floor), ...optional('maxDelayMs', maxDelayMs) };
+}
+
+function checkDuration(flag: string, value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new UsageError(`invalid ${flag} '${shorten(value)}': ${(error as Error).message}`);
+  }
 }

@@ -25,6 +25,10 @@ Options:
                          instance, static IP, disk...): its unfinished
                          operations, then any that start meanwhile; repeatable
   --max-rps <n>          At most n GetOperation calls a second (default: 10)
+  --min-delay <duration> Shortest delay between two polls (default: 1s)
+  --max-delay <duration> Longest delay between two polls (default: 30s); the
+                         schedule in between follows the operation's age and
+                         type
   --json                 Print one JSON object per line: "status" and "retry"
                          events, then one "result" per operation
   --quiet                Print only errors

@@ -94,6 +94,8 @@ async function waitInRounds(client: ReturnType<ClientFactory>, inputs: Operation
     clock,
     poller: new Poller({ clock, ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }) }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
+    ...(config.minDelayMs === undefined ? {} : { minDelayMs: config.minDelayMs }),
+    ...(config.maxDelayMs === undefined ? {} : { maxDelayMs: config.maxDelayMs }),
   };
   const context: RunContext = { client, config, io, options, deadline: clock.now() + config.timeoutMs };
   const outcomes: ResultOutcome[] = [];

@@ -15,6 +15,16 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it.each([
+    [['--min-delay', '2s', '--max-delay', '1m'], { minDelayMs: 2000, maxDelayMs: 60_000 }],
+    [['--max-delay', '250ms'], { minDelayMs: 250, maxDelayMs: 250 }],
+    [['--max-delay', '5s'], { maxDelayMs: 5000 }],
+    [['--min-delay', '45s'], { minDelayMs: 45_000 }],
+  ])('reads the poll delays %j', (argv, expected) => {
+    const { minDelayMs, maxDelayMs } = parseCliArgs([...argv, 'op-1']);
+    expect(JSON.parse(JSON.stringify({ minDelayMs, maxDelayMs }))).toEqual(expected);
+  });
+
   it('reads every flag, leaving out the ones not given', () => {
     const config = parseCliArgs([
       '--region=eu-west-3',
@@ -79,6 +89,9 @@ describe('parseCliArgs', () => {
     [['--timeout', '0'], "invalid --timeout '0': expected a duration longer than 0"],
     [['--max-rps', 'abc'], "invalid --max-rps 'abc': expected a number greater than 0"],
     [['--resource=-web'], "invalid --resource '-web': expected a Lightsail resource name such as web-1"],
+    [['--min-delay', 'soon'], "invalid --min-delay 'soon': expected a duration such as 90, 90s, 10m or 1h"],
+    [['--max-delay', '0'], "invalid --max-delay '0': expected a duration longer than 0"],
+    [['--min-delay', '10s', '--max-delay', '5s'], '--max-delay (5s) must not be shorter than --min-delay (10s)'],
     [['--resource', 'a b'], "invalid --resource 'a b': expected a Lightsail resource name such as web-1"],
     [['--resource'], "option '--resource' needs a value"],
     [['--max-rps', '0'], "invalid --max-rps '0': expected a number greater than 0"],

@@ -36,8 +36,9 @@ interface Spawned {
   readonly exit: Promise<Exit>;
 }
 
+/** Spawns the CLI; polls 1 s apart (`--max-delay 1s`), so that a test's second poll comes at a known time. */
 function spawnCli(args: string[], stdin?: string): Spawned {
-  const child = spawn(process.execPath, [CLI, ...args], { env: ENV, stdio: 'pipe' });
+  const child = spawn(process.execPath, [CLI, '--max-delay', '1s', ...args], { env: ENV, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   const waiting: Array<{ count: number; resolve: () => void }> = [];

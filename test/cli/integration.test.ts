@@ -27,7 +27,7 @@ async function simulator(): Promise<Simulator> {
 async function runAgainst(sim: Simulator, argv: string[], options: Omit<TestIOOptions, 'client'> = {}) {
   const t = testIO(options);
   const io = { ...t.io, createClient: (config: object) => new LightsailClient({ ...config, credentials, maxAttempts: 1 }) };
-  const code = await run(['--endpoint-url', sim.endpoint, '--region', 'us-east-1', ...argv], io);
+  const code = await run(['--endpoint-url', sim.endpoint, '--region', 'us-east-1', '--max-delay', '1s', ...argv], io);
   return { ...t, code };
 }
 

@@ -12,12 +12,12 @@ import { MemoryStream, stripAnsi, testIO, type TestIOOptions } from './helpers.j
 const disk = { resourceName: 'disk-1', operationType: 'CreateDisk' } as const;
 const diskFailed = op('Failed', { ...disk, errorCode: 'NoAvailableCapacity', errorDetails: 'No capacity in us-east-1a' });
 
-/** Runs the CLI in virtual time; polls land at 0, 1 s, 2.5 s, 4.5 s… (jitter fixed at 0.5). */
+/** Runs the CLI in virtual time, polling every second (`--max-delay 1s`): polls land at 0, 1 s, 2 s… */
 async function runScripted(argv: string[], scripts: Record<string, Reply[]>, options: TestIOOptions = {}) {
   const clock = new FakeClock();
   const client = scriptedClient(scripts, clock.now);
   const t = testIO({ client, clock, ...options });
-  const { value, error } = await clock.run(run(argv, t.io));
+  const { value, error } = await clock.run(run(['--max-delay', '1s', ...argv], t.io));
   if (error !== undefined) throw error;
   return { ...t, code: value as number };
 }
@@ -37,7 +37,7 @@ describe('plain output (stdout is not a terminal)', () => {
       '[0s] operation b (CreateDisk of disk-1): Started',
       '[1s] operation b (CreateDisk of disk-1): Failed',
       '[2s] operation a (CreateInstance of web-1): Succeeded',
-      '2 operations: 1 succeeded, 1 failed (2.5s)',
+      '2 operations: 1 succeeded, 1 failed (2s)',
     ]);
   });
 
@@ -129,13 +129,14 @@ describe('live view (stdout is a terminal)', () => {
     expect(stdout.chunks.slice(1, -1).every((chunk) => chunk.includes('\u001B[2K'))).toBe(true);
     expect(frames[0]).toBe('…  a    waiting  0s\n…  b    waiting  0s\n');
     expect(frames.at(-2)).toBe('✔  web-1   CreateInstance  Succeeded  2s\n✖  disk-1  CreateDisk      Failed     1s\n');
-    expect(frames.at(-1)).toBe('2 operations: 1 succeeded, 1 failed (2.5s)\n');
+    expect(frames.at(-1)).toBe('2 operations: 1 succeeded, 1 failed (2s)\n');
   });
 
   it('moves the elapsed time on every second while waiting', async () => {
-    const { stdout } = await runScripted(['a'], { a: [op('Started'), op('Started'), op('Started'), op('Succeeded')] }, { stdoutTTY: true });
+    const script = { a: [op('Started'), op('Started'), op('Succeeded')] };
+    const { stdout } = await runScripted(['--min-delay', '2.5s', '--max-delay', '2.5s', 'a'], script, { stdoutTTY: true });
     const elapsed = stdout.chunks.map(stripAnsi).flatMap((frame) => /(\d+s)\n$/.exec(frame)?.[1] ?? []);
-    // Polls at 0, 1 s, 2.5 s and 5 s; a redraw each second in between.
+    // Polls at 0, 2.5 s and 5 s; a redraw each second in between.
     expect(elapsed).toEqual(['0s', '0s', '1s', '2s', '3s', '4s', '5s', '5s']);
   });
 

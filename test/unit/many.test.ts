@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
+  exponentialBackoff,
   OperationFailedError,
   OperationsFailedError,
   OperationsWaiter,
@@ -16,7 +17,7 @@ function setup(scripts: Record<string, Reply[]>, options: WaitManyOptions = {}) 
   const clock = new FakeClock();
   const client = scriptedClient(scripts, clock.now);
   const make = (operations: Parameters<typeof waitForOperations>[1], extra: WaitManyOptions = {}) =>
-    new OperationsWaiter(client, operations, { clock, maxRequestsPerSecond: 100, ...options, ...extra });
+    new OperationsWaiter(client, operations, { clock, maxRequestsPerSecond: 100, backoff: exponentialBackoff, ...options, ...extra });
   return { clock, client, make };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exponentialBackoff, isSettled, operationOutcome, type BackoffContext } from '../../src/index.js';
 import { finalPollMarginMs, fitDelayToDeadline } from '../../src/backoff.js';
+import { createOperationAwareBackoff, operationAwareBackoff } from '../../src/operation-aware-backoff.js';
 import { classifyRequestError } from '../../src/transient.js';
 
 const ctx = (attempt: number, random: number, minDelayMs = 1000, maxDelayMs = 20_000): BackoffContext => ({
@@ -50,6 +51,109 @@ describe('fitDelayToDeadline', () => {
   it('places the last poll 500 ms before a long deadline, a twentieth before a short one', () => {
     expect(finalPollMarginMs(1_800_000)).toBe(500);
     expect(finalPollMarginMs(2000)).toBe(100);
+  });
+});
+
+describe('operationAwareBackoff', () => {
+  const NOW = Date.UTC(2025, 0, 6, 9);
+  const table = { CreateInstance: [15_000, 60_000], CreateRelationalDatabase: [300_000, 1_800_000], Tiny: [100, 200] } as const;
+  const strategy = createOperationAwareBackoff({ now: () => NOW, typicalDurations: table });
+  /** The context of a delay asked `ageMs` after the operation was created; the object was last seen changing then. */
+  const at = (operationType: string, attempt: number, ageMs: number, random = 0.5, minDelayMs = 1000): BackoffContext => ({
+    attempt,
+    minDelayMs,
+    maxDelayMs: 30_000,
+    elapsedMs: 0,
+    random: () => random,
+    operation: { id: 'op-1', status: 'Started', operationType: operationType as never, createdAt: new Date(NOW - ageMs), statusChangedAt: new Date(NOW - ageMs) },
+  });
+
+  // Expected values come from a separate solver that integrates the duration CDF numerically.
+  it.each([
+    ['an unknown type, fresh, before the first poll', at('Unknown', 0, 0), 7633],
+    ['an unknown type, fresh, random 0 (−10 %)', at('Unknown', 0, 0, 0), 6870],
+    ['an unknown type, fresh, random 0.75 (+5 %)', at('Unknown', 0, 0, 0.75), 8015],
+    ['a CreateInstance, fresh: near its 15–60 s range', at('CreateInstance', 0, 0), 20_223],
+    ['a CreateInstance seen running at 20 s: dense inside the range', at('CreateInstance', 1, 20_000), 7254],
+    ['a CreateInstance seen running at 60 s: sparser past the range', at('CreateInstance', 1, 60_000), 25_516],
+    ['a CreateRelationalDatabase, fresh: capped at maxDelayMs', at('CreateRelationalDatabase', 0, 0), 30_000],
+    ['an unknown type seen running at 2 min', at('Unknown', 1, 120_000), 30_000],
+    ['an unknown type seen running at 1 h, random 0: jitter below the cap', at('Unknown', 1, 3_600_000, 0), 27_000],
+    ['a type whose range ends before minDelayMs, before the first poll: may be below the floor', at('Tiny', 0, 0, 0.5, 2000), 1255],
+    ['a type whose range ends before minDelayMs, after a poll: floored', at('Tiny', 1, 0, 0.5, 2000), 2000],
+  ])('waits for %s: %i ms', (_, context, expected) => {
+    expect(strategy(context)).toBe(expected);
+  });
+
+  it('polls a stale running object at once: it was seen when its status last changed, minutes ago', () => {
+    expect(strategy(at('CreateInstance', 0, 5 * 60_000))).toBe(0);
+    expect(strategy(at('Unknown', 0, 5 * 60_000))).toBe(0);
+  });
+
+  it('measures the first delay of a fresh object from its statusChangedAt, less the time already passed', () => {
+    const fresh = at('CreateInstance', 0, 300);
+    expect(strategy({ ...fresh, operation: { ...fresh.operation, statusChangedAt: new Date(NOW - 300) } })).toBe(19_923);
+  });
+
+  it('falls back to elapsedMs for the age when createdAt is missing', () => {
+    const context = { ...at('Unknown', 1, 0), elapsedMs: 120_000, operation: { id: 'op-1', status: 'Started' as const } };
+    expect(strategy(context)).toBe(30_000);
+    expect(strategy({ ...context, elapsedMs: 0, operation: undefined })).toBe(7633);
+  });
+
+  it('reads createdAt given as a Date, an ISO string or epoch seconds alike, and treats a future one as age 0', () => {
+    const base = at('CreateInstance', 1, 20_000);
+    const createdAt = NOW - 20_000;
+    const withCreatedAt = (value: unknown): BackoffContext => ({ ...base, operation: { ...base.operation, createdAt: value as Date } });
+    expect(strategy(withCreatedAt(new Date(createdAt).toISOString()))).toBe(7254);
+    expect(strategy(withCreatedAt(createdAt / 1000))).toBe(7254);
+    expect(strategy(withCreatedAt(new Date(NOW + 5000)))).toBe(strategy(at('CreateInstance', 1, 0)));
+  });
+
+  it('stays within [minDelayMs, maxDelayMs] after the first poll, for every age, type and random', () => {
+    for (const type of ['Unknown', 'CreateInstance', 'CreateRelationalDatabase', 'Tiny']) {
+      for (const ageMs of [0, 999, 5000, 45_000, 600_000, 7_200_000, 86_400_000]) {
+        for (const random of [0, 0.5, 0.999]) {
+          const delay = strategy(at(type, 3, ageMs, random));
+          expect(delay).toBeGreaterThanOrEqual(1000);
+          expect(delay).toBeLessThanOrEqual(30_000);
+        }
+      }
+    }
+  });
+
+  it('waits longer when a call is worth more latency', () => {
+    const dear = createOperationAwareBackoff({ now: () => NOW, callCostMs: 2000 });
+    expect(dear(at('Unknown', 0, 0))).toBe(11_572);
+  });
+
+  it('is built on Date.now by default, read at each call so that fake timers apply', () => {
+    const context = at('Unknown', 1, 0);
+    const realNow = Date.now;
+    Date.now = () => NOW + 120_000;
+    try {
+      expect(operationAwareBackoff(context)).toBe(30_000);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it.each([
+    [{ callCostMs: 0 }, RangeError, 'Expected `callCostMs` to be a finite number > 0, got `0` (number)'],
+    [{ now: 5 }, TypeError, 'Expected `now` to be a function, got `5` (number)'],
+    [{ typicalDurations: [] }, TypeError, 'Expected `typicalDurations` to be an object, got an array'],
+    [{ typicalDurations: { X: [5000] } }, TypeError, 'Expected `typicalDurations.X` to be [shortestMs, longestMs], got an array'],
+    [{ typicalDurations: { X: [5000, 1000] } }, RangeError, 'Expected `typicalDurations.X[1]` to be a finite number >= 5000, got `1000` (number)'],
+    [{ typicalDurations: { X: [0, 1000] } }, RangeError, 'Expected `typicalDurations.X[0]` to be a finite number > 0, got `0` (number)'],
+  ])('rejects %j at creation', (options, type, message) => {
+    expect(() => createOperationAwareBackoff(options as never)).toThrow(type);
+    expect(() => createOperationAwareBackoff(options as never)).toThrow(message);
+  });
+
+  it('accepts a range of one duration', () => {
+    const point = createOperationAwareBackoff({ now: () => NOW, typicalDurations: { X: [30_000, 30_000] } });
+    expect(point(at('X', 0, 0))).toBeGreaterThan(20_000);
+    expect(point(at('X', 0, 0))).toBeLessThanOrEqual(30_000);
   });
 });
 

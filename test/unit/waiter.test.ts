@@ -8,6 +8,8 @@ import {
   WaiterTimeoutError,
   waitForOperation,
   type BackoffStrategy,
+  exponentialBackoff,
+  operationAwareBackoff,
   type WaitOptions,
 } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
@@ -18,7 +20,7 @@ const TIMEOUT = 60_000;
 function setup(replies: Reply[], options: WaitOptions = {}) {
   const clock = new FakeClock();
   const client = stubClient(...replies);
-  const waiter = new OperationWaiter(client, 'op-1', { clock, timeoutMs: TIMEOUT, ...options });
+  const waiter = new OperationWaiter(client, 'op-1', { clock, timeoutMs: TIMEOUT, backoff: exponentialBackoff, ...options });
   const events: string[] = [];
   waiter.on('status', (e) => events.push(`status:${e.previous ?? '-'}->${e.current}`));
   waiter.on('poll', (e) => events.push(`poll:${e.attempt}`));
@@ -187,5 +189,22 @@ describe('OperationWaiter: a custom backoff strategy', () => {
     const { error } = await clock.run(new OperationWaiter(client, 'op-1', { clock, timeoutMs: 10_000, backoff: () => 1e9 }).wait());
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect(clock.sleeps.slice(1)).toEqual([9_500]);
+  });
+});
+
+describe('OperationWaiter: the default schedule', () => {
+  it('is operationAwareBackoff, fed the waiter’s own delays, clock and the last observed operation', async () => {
+    const clock = new FakeClock();
+    const client = stubClient(op('Started'), op('Started'), op('Started'), op('Succeeded'));
+    await clock.run(new OperationWaiter(client, 'op-1', { clock }).wait());
+    const expected: number[] = [];
+    let elapsedMs = 0;
+    for (const attempt of [1, 2, 3]) {
+      const delay = operationAwareBackoff({ attempt, minDelayMs: 1_000, maxDelayMs: 30_000, elapsedMs, operation: op('Started'), random: () => 0.5 });
+      expected.push(delay);
+      elapsedMs += delay;
+    }
+    expect(clock.sleeps.slice(1)).toEqual(expected);
+    expect(new Set(expected).size).toBe(3); // not a constant: the schedule follows the operation's age
   });
 });
