@@ -2,7 +2,7 @@ import type { BackoffStrategy } from './backoff.js';
 import { operationAwareBackoff } from './operation-aware-backoff.js';
 import { type Clock, systemClock } from './clock.js';
 import { Poller } from './poller.js';
-import { assertCount, assertFunction, assertNumber, assertSignal, describeValue } from './validate.js';
+import { assertCount, assertFunction, assertNumber, assertSignal, describeValue, MAX_TIMER_MS } from './validate.js';
 
 /** How to wait for a Lightsail operation. Every duration is in milliseconds. */
 export interface WaitOptions {
@@ -75,9 +75,9 @@ export function resolveWaitOptions(options: WaitOptions | undefined): ResolvedWa
   const maxDelayMs = options.maxDelayMs ?? Math.max(DEFAULT_WAIT_OPTIONS.maxDelayMs, minDelayMs);
   const retries = options.retries ?? DEFAULT_WAIT_OPTIONS.retries;
   const notFoundGraceMs = options.notFoundGraceMs ?? DEFAULT_WAIT_OPTIONS.notFoundGraceMs;
-  assertNumber('timeoutMs', timeoutMs, 0, true);
-  assertNumber('minDelayMs', minDelayMs, 0);
-  assertNumber('maxDelayMs', maxDelayMs, 0);
+  assertNumber('timeoutMs', timeoutMs, 0, true, MAX_TIMER_MS);
+  assertNumber('minDelayMs', minDelayMs, 0, false, MAX_TIMER_MS);
+  assertNumber('maxDelayMs', maxDelayMs, 0, false, MAX_TIMER_MS);
   if (maxDelayMs < minDelayMs) {
     throw new RangeError(`Expected \`maxDelayMs\` (${maxDelayMs}) to be >= \`minDelayMs\` (${minDelayMs})`);
   }

@@ -8,11 +8,15 @@ export function describeValue(value: unknown): string {
   return `\`${String(value)}\` (${typeof value})`;
 }
 
-/** Throws unless `value` is a finite number at least `min` (or above it, when `exclusive`). */
-export function assertNumber(name: string, value: unknown, min: number, exclusive = false): asserts value is number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && (exclusive ? value > min : value >= min);
+/** The longest delay a timer can wait (about 24.8 days): a longer `setTimeout` fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Throws unless `value` is a finite number at least `min` (or above it, when `exclusive`), and at most `max`. */
+export function assertNumber(name: string, value: unknown, min: number, exclusive = false, max = Number.POSITIVE_INFINITY): asserts value is number {
+  const ok = typeof value === 'number' && Number.isFinite(value) && (exclusive ? value > min : value >= min) && value <= max;
   if (ok) return;
-  const message = `Expected \`${name}\` to be a finite number ${exclusive ? '>' : '>='} ${min}, got ${describeValue(value)}`;
+  const upTo = Number.isFinite(max) ? ` and <= ${max}` : '';
+  const message = `Expected \`${name}\` to be a finite number ${exclusive ? '>' : '>='} ${min}${upTo}, got ${describeValue(value)}`;
   throw typeof value === 'number' ? new RangeError(message) : new TypeError(message);
 }
 

@@ -21,12 +21,14 @@ describe('bad input is refused before any request', () => {
   });
 
   it.each([
-    [{ timeoutMs: -1 }, RangeError, 'Expected `timeoutMs` to be a finite number > 0, got `-1` (number)'],
+    [{ timeoutMs: -1 }, RangeError, 'Expected `timeoutMs` to be a finite number > 0 and <= 2147483647, got `-1` (number)'],
     [{ timeoutMs: 0 }, RangeError, '`timeoutMs`'],
     [{ timeoutMs: Number.NaN }, RangeError, 'got `NaN` (number)'],
     [{ timeoutMs: Number.POSITIVE_INFINITY }, RangeError, 'got `Infinity` (number)'],
-    [{ timeoutMs: '5' }, TypeError, 'Expected `timeoutMs` to be a finite number > 0, got `"5"` (string)'],
-    [{ minDelayMs: -5 }, RangeError, 'Expected `minDelayMs` to be a finite number >= 0, got `-5` (number)'],
+    [{ timeoutMs: '5' }, TypeError, 'Expected `timeoutMs` to be a finite number > 0 and <= 2147483647, got `"5"` (string)'],
+    [{ timeoutMs: 2 ** 31 }, RangeError, 'Expected `timeoutMs` to be a finite number > 0 and <= 2147483647, got `2147483648` (number)'],
+    [{ maxDelayMs: 3e9 }, RangeError, '`maxDelayMs`'],
+    [{ minDelayMs: -5 }, RangeError, 'Expected `minDelayMs` to be a finite number >= 0 and <= 2147483647, got `-5` (number)'],
     [{ maxDelayMs: Number.NaN }, RangeError, '`maxDelayMs`'],
     [{ minDelayMs: 5000, maxDelayMs: 1000 }, RangeError, 'Expected `maxDelayMs` (1000) to be >= `minDelayMs` (5000)'],
     [{ retries: -1 }, RangeError, 'Expected `retries` to be a whole number >= 0 or Infinity, got `-1` (number)'],
