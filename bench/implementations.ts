@@ -1,11 +1,11 @@
 import { GetOperationCommand, type GetOperationCommandInput, type Operation } from '@aws-sdk/client-lightsail';
-import { createWaiter, WaiterState, type WaiterResult } from '@smithy/util-waiter';
+import { createWaiter, type WaiterResult, WaiterState } from '@smithy/util-waiter';
 import {
+  type BackoffStrategy,
   createOperationAwareBackoff,
   exponentialBackoff,
   operationAwareBackoff,
   TYPICAL_OPERATION_DURATIONS_MS,
-  type BackoffStrategy,
 } from '../src/index.js';
 import { Poller } from '../src/poller.js';
 import { OperationWaiter } from '../src/waiter.js';
@@ -48,7 +48,11 @@ function smithy(name: string, minDelay: number, maxDelay: number): Implementatio
     name,
     kind: 'peer',
     async wait(op, { client }) {
-      const result = await createWaiter({ client, maxWaitTime: BENCH_TIMEOUT_MS / SECOND, minDelay, maxDelay }, { operationId: op.id }, operationAcceptor);
+      const result = await createWaiter(
+        { client, maxWaitTime: BENCH_TIMEOUT_MS / SECOND, minDelay, maxDelay },
+        { operationId: op.id },
+        operationAcceptor,
+      );
       if (result.state !== WaiterState.SUCCESS) throw new Error(`createWaiter ended ${result.state}`);
       return result;
     },

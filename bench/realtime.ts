@@ -1,10 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { GetOperationCommand, LightsailClient } from '@aws-sdk/client-lightsail';
-import { createOperationAwareBackoff, type BackoffStrategy } from '../src/index.js';
+import { type BackoffStrategy, createOperationAwareBackoff } from '../src/index.js';
 import { DEFAULT_WAIT_OPTIONS } from '../src/options.js';
 import { Poller } from '../src/poller.js';
-import { startSimulator, toSdkOperation, type Simulator } from '../src/simulator/index.js';
+import { type Simulator, startSimulator, toSdkOperation } from '../src/simulator/index.js';
 import type { LightsailClientLike } from '../src/types.js';
 import { OperationWaiter } from '../src/waiter.js';
 import { mulberry32 } from './prng.js';
@@ -44,12 +44,20 @@ function gcFunction(): (() => void) | undefined {
 function compressed(scale: number): BackoffStrategy {
   let realNow = 0;
   const inner = createOperationAwareBackoff({ now: () => realNow });
-  const older = (value: Date | undefined): Date | undefined => (value === undefined ? undefined : new Date(realNow - (realNow - value.getTime()) * scale));
+  const older = (value: Date | undefined): Date | undefined =>
+    value === undefined ? undefined : new Date(realNow - (realNow - value.getTime()) * scale);
   return (context) => {
     realNow = Date.now();
     const given = context.operation;
-    const operation = given === undefined ? undefined : { ...given, createdAt: older(given.createdAt), statusChangedAt: older(given.statusChangedAt) };
-    const scaled = { ...context, operation, elapsedMs: context.elapsedMs * scale, minDelayMs: context.minDelayMs * scale, maxDelayMs: context.maxDelayMs * scale };
+    const operation =
+      given === undefined ? undefined : { ...given, createdAt: older(given.createdAt), statusChangedAt: older(given.statusChangedAt) };
+    const scaled = {
+      ...context,
+      operation,
+      elapsedMs: context.elapsedMs * scale,
+      minDelayMs: context.minDelayMs * scale,
+      maxDelayMs: context.maxDelayMs * scale,
+    };
     return inner(scaled) / scale;
   };
 }
@@ -62,7 +70,12 @@ function timeStrategy(calls: number): number {
   let sink = 0;
   const start = process.hrtime.bigint();
   for (let i = 0; i < calls; i++) {
-    const operation = { id: 'op', operationType: types[i % 3] as never, createdAt: new Date(now - (i % 600) * 1000), status: 'Started' as const };
+    const operation = {
+      id: 'op',
+      operationType: types[i % 3] as never,
+      createdAt: new Date(now - (i % 600) * 1000),
+      status: 'Started' as const,
+    };
     sink += strategy({ attempt: 1 + (i % 20), minDelayMs: 1000, maxDelayMs: 30_000, elapsedMs: 0, random: () => 0.5, operation });
   }
   if (!Number.isFinite(sink)) throw new Error('strategy returned a non-finite delay');
@@ -85,7 +98,9 @@ async function waiterOverhead(waiters: number, polls: number): Promise<number> {
   };
   const poller = new Poller({ maxRequestsPerSecond: 1e6 });
   const cpu0 = process.cpuUsage();
-  await Promise.all(Array.from({ length: waiters }, (_, i) => new OperationWaiter(client, `op-${i}`, { poller, backoff: () => 1, minDelayMs: 1 }).wait()));
+  await Promise.all(
+    Array.from({ length: waiters }, (_, i) => new OperationWaiter(client, `op-${i}`, { poller, backoff: () => 1, minDelayMs: 1 }).wait()),
+  );
   const cpu = process.cpuUsage(cpu0);
   return (cpu.user + cpu.system) / (waiters * polls);
 }
@@ -104,7 +119,12 @@ async function bareCalls(client: LightsailClient, operationId: string, calls: nu
 }
 
 /** Heap held per waiter sleeping between polls: `count` waiters by id on operations that never finish. */
-async function heapPerWaitingWaiter(sim: Simulator, client: LightsailClient, count: number, gc: (() => void) | undefined): Promise<number | undefined> {
+async function heapPerWaitingWaiter(
+  sim: Simulator,
+  client: LightsailClient,
+  count: number,
+  gc: (() => void) | undefined,
+): Promise<number | undefined> {
   if (gc === undefined) return undefined;
   const ids = Array.from({ length: count }, () => sim.createOperation({ status: 'Started', durationMs: Number.POSITIVE_INFINITY }).id);
   const controllers = ids.map(() => new AbortController());
@@ -112,7 +132,9 @@ async function heapPerWaitingWaiter(sim: Simulator, client: LightsailClient, cou
   gc();
   const before = process.memoryUsage().heapUsed;
   sim.clearRequests();
-  const waits = ids.map((id, i) => new OperationWaiter(client, id, { poller, signal: controllers[i]?.signal }).wait().catch(() => undefined));
+  const waits = ids.map((id, i) =>
+    new OperationWaiter(client, id, { poller, signal: controllers[i]?.signal }).wait().catch(() => undefined),
+  );
   // An id is polled at once; then each waiter sleeps at least minDelayMs (1 s) before its next poll.
   while (sim.requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -132,7 +154,12 @@ export async function measureRealtime(options: { waiters: number; timeScale: num
   const { waiters, timeScale, seed } = options;
   const gc = gcFunction();
   const sim = await startSimulator({ timeScale });
-  const client = new LightsailClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+  const client = new LightsailClient({
+    endpoint: sim.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+    maxAttempts: 1,
+  });
   try {
     const specs = makeWorkload(waiters * 6, mulberry32(seed), 0)
       .filter((op) => op.scenario === 'mix' && !op.terminal && op.finishAt - op.createdAt <= 120_000)
@@ -143,7 +170,9 @@ export async function measureRealtime(options: { waiters: number; timeScale: num
     const warmId = sim.createOperation({ status: 'Started', durationMs: 0 }).id;
     await bareCalls(client, warmId, 200, 50);
     const handed = specs.map((spec) =>
-      toSdkOperation(sim.createOperation({ operationType: spec.operationType, status: 'Started', durationMs: spec.finishAt - spec.createdAt })),
+      toSdkOperation(
+        sim.createOperation({ operationType: spec.operationType, status: 'Started', durationMs: spec.finishAt - spec.createdAt }),
+      ),
     );
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();

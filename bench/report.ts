@@ -25,7 +25,8 @@ export function dominatingPeer(ours: Stats, peers: ReadonlyArray<{ name: string;
 export function checkTargets(result: BenchResult): { ok: boolean; lines: string[] } {
   const ours = result.rows.find((r) => r.name === DEFAULT_ROW);
   const peers = result.rows.filter((r) => r.kind === 'peer');
-  if (ours === undefined || peers.length === 0) return { ok: true, lines: ['(targets not checked: the default row or the peers were not run)'] };
+  if (ours === undefined || peers.length === 0)
+    return { ok: true, lines: ['(targets not checked: the default row or the peers were not run)'] };
   const lines: string[] = [];
   const bestPeer = peers.reduce((a, b) => (b.all.cost < a.all.cost ? b : a));
   const lowest = ours.all.cost < bestPeer.all.cost;
@@ -35,7 +36,10 @@ export function checkTargets(result: BenchResult): { ok: boolean; lines: string[
   const beaten: string[] = [];
   for (const bucket of BUCKETS) {
     if (ours.buckets[bucket].ops === 0) continue;
-    const by = dominatingPeer(ours.buckets[bucket], peers.map((p) => ({ name: p.name, stats: p.buckets[bucket] })));
+    const by = dominatingPeer(
+      ours.buckets[bucket],
+      peers.map((p) => ({ name: p.name, stats: p.buckets[bucket] })),
+    );
     if (by !== undefined) beaten.push(`${bucket} (by ${by})`);
   }
   lines.push(
@@ -46,7 +50,9 @@ export function checkTargets(result: BenchResult): { ok: boolean; lines: string[
   const done = ours.buckets['already done'];
   const peerMin = Math.min(...peers.map((p) => p.buckets['already done'].meanCalls));
   const zero = done.ops === 0 || done.meanCalls === 0;
-  lines.push(`- ${zero ? 'Met' : '**Not met**'}: calls for operations already done when handed over: ours (default) ${f2(done.meanCalls)}, every peer >= ${f2(peerMin)}.`);
+  lines.push(
+    `- ${zero ? 'Met' : '**Not met**'}: calls for operations already done when handed over: ours (default) ${f2(done.meanCalls)}, every peer >= ${f2(peerMin)}.`,
+  );
   return { ok: lowest && beaten.length === 0 && zero, lines };
 }
 
@@ -77,7 +83,10 @@ export function formatReport(result: BenchResult, realtime?: RealtimeResult | st
     '',
     '**Whole workload** (means per operation; cost also by scenario and start):',
     '',
-    ...table(['implementation', 'calls', 'latency (s)', 'p95 (s)', 'cost', 'cost log-uniform', 'cost mix', 'cost fresh', 'cost late'], rows.map(summaryRow)),
+    ...table(
+      ['implementation', 'calls', 'latency (s)', 'p95 (s)', 'cost', 'cost log-uniform', 'cost mix', 'cost fresh', 'cost late'],
+      rows.map(summaryRow),
+    ),
     '',
     '**By duration** (each cell: calls / mean latency s / p95 latency s / **cost**):',
     '',
@@ -99,7 +108,10 @@ export function formatReport(result: BenchResult, realtime?: RealtimeResult | st
   if (failures.length > 0) out.push('', `Waits that failed or timed out (left out of latency): ${failures.join('; ')}.`);
   out.push('', '**Targets:**', '', ...checkTargets(result).lines);
   if (resolveWaitOptions({}).backoff !== operationAwareBackoff) {
-    out.push('', 'Note: `src/options.ts` still defaults `backoff` to `exponentialBackoff`; the row "ours (default)" passes `operationAwareBackoff` with the default delays, i.e. the proposed default.');
+    out.push(
+      '',
+      'Note: `src/options.ts` still defaults `backoff` to `exponentialBackoff`; the row "ours (default)" passes `operationAwareBackoff` with the default delays, i.e. the proposed default.',
+    );
   }
   if (realtime !== undefined) out.push('', ...formatRealtime(realtime));
   return `${out.join('\n')}\n`;
@@ -113,8 +125,28 @@ function formatRealtime(realtime: RealtimeResult | string): string[] {
     `**Real time against the simulator** (${r.waiters} of ours (default) at once through a real \`LightsailClient\`, the schedule compressed ${r.timeScale}×; whole process, so CPU includes the simulator's side of each request):`,
     '',
     ...table(
-      ['polls', 'polls per waiter', 'wall (s)', 'CPU per poll (user+sys)', 'CPU per bare SDK call', 'CPU per poll, in-memory client', 'heap per waiting waiter (after GC)', 'strategy per call'],
-      [[String(r.polls), f1(r.polls / r.waiters), f2(r.wallMs / 1000), `${f1(r.cpuUsPerPoll)} µs`, `${f1(r.cpuUsPerBareCall)} µs`, `${f1(r.cpuUsPerStubPoll)} µs`, heap, `${f2(r.strategyUsPerCall)} µs`]],
+      [
+        'polls',
+        'polls per waiter',
+        'wall (s)',
+        'CPU per poll (user+sys)',
+        'CPU per bare SDK call',
+        'CPU per poll, in-memory client',
+        'heap per waiting waiter (after GC)',
+        'strategy per call',
+      ],
+      [
+        [
+          String(r.polls),
+          f1(r.polls / r.waiters),
+          f2(r.wallMs / 1000),
+          `${f1(r.cpuUsPerPoll)} µs`,
+          `${f1(r.cpuUsPerBareCall)} µs`,
+          `${f1(r.cpuUsPerStubPoll)} µs`,
+          heap,
+          `${f2(r.strategyUsPerCall)} µs`,
+        ],
+      ],
     ),
   ];
 }

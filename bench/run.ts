@@ -1,8 +1,8 @@
-import { implementations, type Implementation } from './implementations.js';
+import { type Implementation, implementations } from './implementations.js';
 import { hash32, mulberry32 } from './prng.js';
 import { TimelineClient } from './stub-lightsail.js';
 import { VirtualTime } from './virtual-time.js';
-import { BUCKETS, makeWorkload, type Bucket, type WorkloadOp } from './workload.js';
+import { BUCKETS, type Bucket, makeWorkload, type WorkloadOp } from './workload.js';
 
 /** The virtual instant every wait starts at. */
 export const WAIT_START = Date.UTC(2025, 0, 6, 9, 0, 0);

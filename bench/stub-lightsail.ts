@@ -40,7 +40,8 @@ export class TimelineClient implements LightsailClientLike {
   async send(command: GetOperationCommand): Promise<GetOperationCommandOutput> {
     const id = command.input.operationId ?? '';
     const op = this.#ops.get(id);
-    if (op === undefined) throw Object.assign(new Error(`no operation ${id}`), { name: 'NotFoundException', $metadata: { httpStatusCode: 400 } });
+    if (op === undefined)
+      throw Object.assign(new Error(`no operation ${id}`), { name: 'NotFoundException', $metadata: { httpStatusCode: 400 } });
     this.calls.set(id, (this.calls.get(id) ?? 0) + 1);
     return { operation: operationAt(op, this.#now()), $metadata: { httpStatusCode: 200 } };
   }

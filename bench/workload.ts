@@ -26,9 +26,20 @@ const MINUTE = 60 * SECOND;
 
 /** Operations Lightsail returns already `Succeeded` (LIGHTSAIL-NOTES.md, "Operations"). */
 const TERMINAL_TYPES = [
-  'AllocateStaticIp', 'AttachStaticIp', 'DetachStaticIp', 'ReleaseStaticIp', 'OpenInstancePublicPorts',
-  'CloseInstancePublicPorts', 'PutInstancePublicPorts', 'RebootInstance', 'DeleteInstance', 'DeleteDisk',
-  'CreateKeyPair', 'DeleteKeyPair', 'CreateDomainEntry', 'DeleteDomainEntry',
+  'AllocateStaticIp',
+  'AttachStaticIp',
+  'DetachStaticIp',
+  'ReleaseStaticIp',
+  'OpenInstancePublicPorts',
+  'CloseInstancePublicPorts',
+  'PutInstancePublicPorts',
+  'RebootInstance',
+  'DeleteInstance',
+  'DeleteDisk',
+  'CreateKeyPair',
+  'DeleteKeyPair',
+  'CreateDomainEntry',
+  'DeleteDomainEntry',
 ];
 
 /**
@@ -57,7 +68,14 @@ const RUNNING_TYPES: ReadonlyArray<{ type: string; weight: number; duration: (s:
 ];
 
 /** Real operation types the waiter's duration table does not list: the log-uniform scenario uses them. */
-const UNLISTED_TYPES = ['CreateBucket', 'CreateContainerService', 'UpdateContainerService', 'CreateDistribution', 'UpdateDistribution', 'CreateCertificate'];
+const UNLISTED_TYPES = [
+  'CreateBucket',
+  'CreateContainerService',
+  'UpdateContainerService',
+  'CreateDistribution',
+  'UpdateDistribution',
+  'CreateCertificate',
+];
 
 /** Share of running mix operations whose duration ignores their type (log-uniform 1 s–30 min). */
 const OUTLIER_SHARE = 0.1;

@@ -10,7 +10,12 @@ import { isMain, runOnSimulator } from './simulated.js';
 /** Creates an instance and waits for it until `signal` aborts; returns what happened, in words. */
 export async function createInstanceUntilAborted(client: LightsailClient, signal: AbortSignal, options: WaitOptions = {}): Promise<string> {
   const { operations = [] } = await client.send(
-    new CreateInstancesCommand({ instanceNames: ['web-1'], availabilityZone: 'us-east-1a', blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }),
+    new CreateInstancesCommand({
+      instanceNames: ['web-1'],
+      availabilityZone: 'us-east-1a',
+      blueprintId: 'ubuntu_22_04',
+      bundleId: 'nano_3_0',
+    }),
   );
   const waiter = new OperationWaiter(client, operations[0] ?? '', { ...options, signal });
   try {

@@ -9,7 +9,7 @@ import {
   AttachStaticIpCommand,
   CreateDiskCommand,
   CreateInstancesCommand,
-  LightsailClient,
+  type LightsailClient,
 } from '@aws-sdk/client-lightsail';
 import { OperationsWaiter, type WaitManyOptions } from 'lightsail-waiter';
 import { isMain, runOnSimulator } from './simulated.js';
@@ -36,11 +36,43 @@ async function step(client: LightsailClient, title: string, send: () => Promise<
 /** The deployment itself. */
 export async function deploy(client: LightsailClient, log: Log = console.log, options: WaitManyOptions = {}): Promise<void> {
   const zone = 'us-east-1a';
-  await step(client, 'Create instances web-1 and web-2', () => client.send(new CreateInstancesCommand({ instanceNames: ['web-1', 'web-2'], availabilityZone: zone, blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' })), log, options);
+  await step(
+    client,
+    'Create instances web-1 and web-2',
+    () =>
+      client.send(
+        new CreateInstancesCommand({
+          instanceNames: ['web-1', 'web-2'],
+          availabilityZone: zone,
+          blueprintId: 'ubuntu_22_04',
+          bundleId: 'nano_3_0',
+        }),
+      ),
+    log,
+    options,
+  );
   await step(client, 'Allocate static IP web-ip', () => client.send(new AllocateStaticIpCommand({ staticIpName: 'web-ip' })), log, options);
-  await step(client, 'Attach web-ip to web-1', () => client.send(new AttachStaticIpCommand({ staticIpName: 'web-ip', instanceName: 'web-1' })), log, options);
-  await step(client, 'Create disk data-1', () => client.send(new CreateDiskCommand({ diskName: 'data-1', availabilityZone: zone, sizeInGb: 32 })), log, options);
-  await step(client, 'Attach data-1 to web-2', () => client.send(new AttachDiskCommand({ diskName: 'data-1', instanceName: 'web-2', diskPath: '/dev/xvdf' })), log, options);
+  await step(
+    client,
+    'Attach web-ip to web-1',
+    () => client.send(new AttachStaticIpCommand({ staticIpName: 'web-ip', instanceName: 'web-1' })),
+    log,
+    options,
+  );
+  await step(
+    client,
+    'Create disk data-1',
+    () => client.send(new CreateDiskCommand({ diskName: 'data-1', availabilityZone: zone, sizeInGb: 32 })),
+    log,
+    options,
+  );
+  await step(
+    client,
+    'Attach data-1 to web-2',
+    () => client.send(new AttachDiskCommand({ diskName: 'data-1', instanceName: 'web-2', diskPath: '/dev/xvdf' })),
+    log,
+    options,
+  );
 }
 
 /** `npm run demo`: the deployment against an in-process simulator, ten times faster than Lightsail. */

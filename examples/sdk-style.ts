@@ -9,12 +9,14 @@ import { isMain, runOnSimulator } from './simulated.js';
 /** Creates an instance and waits like `waitUntilInstanceRunning` would; returns the final status. */
 export async function createInstanceSdkStyle(client: LightsailClient, minDelay = 1, maxDelay = 30): Promise<string | undefined> {
   const { operations = [] } = await client.send(
-    new CreateInstancesCommand({ instanceNames: ['web-1'], availabilityZone: 'us-east-1a', blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }),
+    new CreateInstancesCommand({
+      instanceNames: ['web-1'],
+      availabilityZone: 'us-east-1a',
+      blueprintId: 'ubuntu_22_04',
+      bundleId: 'nano_3_0',
+    }),
   );
-  const result = await waitUntilOperationSucceeded(
-    { client, maxWaitTime: 600, minDelay, maxDelay },
-    { operationId: operations[0]?.id },
-  );
+  const result = await waitUntilOperationSucceeded({ client, maxWaitTime: 600, minDelay, maxDelay }, { operationId: operations[0]?.id });
   return `${result.state}: ${result.reason.operation.status}`;
 }
 

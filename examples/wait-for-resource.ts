@@ -8,7 +8,14 @@ import { isMain, runOnSimulator } from './simulated.js';
 
 /** Something else started work on web-1; we only know its name. Returns the operations waited on. */
 export async function attachWhenIdle(client: LightsailClient, options: WaitManyOptions = {}): Promise<string[]> {
-  await client.send(new CreateInstancesCommand({ instanceNames: ['web-1'], availabilityZone: 'us-east-1a', blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }));
+  await client.send(
+    new CreateInstancesCommand({
+      instanceNames: ['web-1'],
+      availabilityZone: 'us-east-1a',
+      blueprintId: 'ubuntu_22_04',
+      bundleId: 'nano_3_0',
+    }),
+  );
   await client.send(new CreateDiskCommand({ diskName: 'data-1', availabilityZone: 'us-east-1a', sizeInGb: 32 }));
   // ...later, knowing only the names:
   const onInstance = await waitForResource(client, 'web-1', options);

@@ -26,12 +26,7 @@ export function defaultPollerFor(client: object, clock: Clock): Poller {
  * The poller a call uses: the one given, a private one when the call sets its own
  * `maxRequestsPerSecond`, or else the client's default. Both at once is refused.
  */
-export function choosePoller(
-  client: object,
-  clock: Clock,
-  poller: Poller | undefined,
-  maxRequestsPerSecond: number | undefined,
-): Poller {
+export function choosePoller(client: object, clock: Clock, poller: Poller | undefined, maxRequestsPerSecond: number | undefined): Poller {
   if (maxRequestsPerSecond !== undefined && poller !== undefined) {
     throw new TypeError('Pass either `maxRequestsPerSecond` or `poller`, not both: a shared poller has its own cap');
   }

@@ -141,7 +141,10 @@ export function createOperationAwareBackoff(options: OperationAwareBackoffOption
   assertNumber('callCostMs', callCostMs, 0, true);
   const priors = new Map<string, readonly Part[]>();
   for (const [type, [lo, hi]] of Object.entries(table)) {
-    priors.set(type, [{ weight: TYPED_WEIGHT, lo: lo / 1000, hi: hi / 1000 }, { ...ANY_DURATION, weight: 1 - TYPED_WEIGHT }]);
+    priors.set(type, [
+      { weight: TYPED_WEIGHT, lo: lo / 1000, hi: hi / 1000 },
+      { ...ANY_DURATION, weight: 1 - TYPED_WEIGHT },
+    ]);
   }
   return ({ attempt, minDelayMs, maxDelayMs, elapsedMs, operation, random }) => {
     const parts = priors.get(operation?.operationType ?? '') ?? [ANY_DURATION];

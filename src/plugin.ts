@@ -1,8 +1,8 @@
 import { OperationsFailedError } from './errors/operations-failed.js';
+import { assertClient } from './input.js';
 import { type WaitManyOptions, waitForOperations } from './many.js';
 import { operationOutcome } from './outcome.js';
 import type { LightsailClientLike, Operation } from './types.js';
-import { assertClient } from './input.js';
 import { assertFunction } from './validate.js';
 
 /** Options of {@link waitForOperationsPlugin}: every {@link WaitManyOptions} field, plus these. */

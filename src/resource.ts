@@ -1,7 +1,7 @@
 import {
-  GetOperationsForResourceCommand,
   type GetOperationCommand,
   type GetOperationCommandOutput,
+  GetOperationsForResourceCommand,
   type GetOperationsForResourceCommandOutput,
 } from '@aws-sdk/client-lightsail';
 import { choosePoller } from './default-poller.js';
@@ -80,7 +80,9 @@ export async function listPendingOperations(
 function assertResourceName(client: ResourceClientLike, resourceName: string): void {
   assertClient(client);
   if (typeof resourceName !== 'string' || !RESOURCE_NAME.test(resourceName)) {
-    throw new TypeError(`Expected \`resourceName\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(resourceName)}`);
+    throw new TypeError(
+      `Expected \`resourceName\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(resourceName)}`,
+    );
   }
 }
 

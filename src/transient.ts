@@ -40,7 +40,8 @@ const NETWORK_CODES: ReadonlySet<string> = new Set([
 ]);
 
 // fetch() in browsers and Node reports a network failure as a TypeError with one of these messages.
-const NETWORK_MESSAGES = /^(Failed to fetch|fetch failed|NetworkError when attempting to fetch resource\.|Load failed|Network request failed)$/;
+const NETWORK_MESSAGES =
+  /^(Failed to fetch|fetch failed|NetworkError when attempting to fetch resource\.|Load failed|Network request failed)$/;
 
 interface ErrorShape {
   name?: unknown;

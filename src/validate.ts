@@ -12,7 +12,13 @@ export function describeValue(value: unknown): string {
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Throws unless `value` is a finite number at least `min` (or above it, when `exclusive`), and at most `max`. */
-export function assertNumber(name: string, value: unknown, min: number, exclusive = false, max = Number.POSITIVE_INFINITY): asserts value is number {
+export function assertNumber(
+  name: string,
+  value: unknown,
+  min: number,
+  exclusive = false,
+  max = Number.POSITIVE_INFINITY,
+): asserts value is number {
   const ok = typeof value === 'number' && Number.isFinite(value) && (exclusive ? value > min : value >= min) && value <= max;
   if (ok) return;
   const upTo = Number.isFinite(max) ? ` and <= ${max}` : '';

@@ -1,16 +1,16 @@
 import { EventEmitter } from 'eventemitter3';
 import { finalPollMarginMs, fitDelayToDeadline } from './backoff.js';
-import { isLightsailWaiterError } from './errors/base.js';
+import { defaultPollerFor } from './default-poller.js';
 import { WaiterAbortError } from './errors/abort.js';
+import { isLightsailWaiterError } from './errors/base.js';
 import { OperationFailedError } from './errors/operation-failed.js';
 import { WaiterTimeoutError } from './errors/timeout.js';
 import type { OperationStatusName, OperationWaiterEvents } from './events.js';
-import { defaultPollerFor } from './default-poller.js';
 import { fetchOperation } from './fetch-operation.js';
-import type { Poller } from './poller.js';
 import { assertClient, toOperationRef } from './input.js';
 import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from './options.js';
 import { operationOutcome } from './outcome.js';
+import type { Poller } from './poller.js';
 import { WaitScope } from './scope.js';
 import type { LightsailClientLike, Operation, OperationInput } from './types.js';
 
@@ -188,10 +188,6 @@ export class OperationWaiter extends EventEmitter<OperationWaiterEvents> {
  * await waitForOperation(client, operations[0], { timeoutMs: 600_000 });
  * ```
  */
-export async function waitForOperation(
-  client: LightsailClientLike,
-  operation: OperationInput,
-  options?: WaitOptions,
-): Promise<Operation> {
+export async function waitForOperation(client: LightsailClientLike, operation: OperationInput, options?: WaitOptions): Promise<Operation> {
   return new OperationWaiter(client, operation, options).wait();
 }

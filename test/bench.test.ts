@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROW, implementations } from '../bench/implementations.js';
 import { formatReport } from '../bench/report.js';
-import { runBenchmark, type BenchResult } from '../bench/run.js';
+import { type BenchResult, runBenchmark } from '../bench/run.js';
 import { BUCKETS } from '../bench/workload.js';
 
 // Structure only: the benchmark's numbers are its own business, not the test suite's.
@@ -41,7 +41,9 @@ describe('the benchmark on a tiny workload', () => {
 
   it('gives the same results for the same seed', async () => {
     const again = await runBenchmark({ seed: 7, ops: 20 });
-    expect(again.rows.map((row) => row.results.map((r) => [r.calls, r.latencyS]))).toEqual(result.rows.map((row) => row.results.map((r) => [r.calls, r.latencyS])));
+    expect(again.rows.map((row) => row.results.map((r) => [r.calls, r.latencyS]))).toEqual(
+      result.rows.map((row) => row.results.map((r) => [r.calls, r.latencyS])),
+    );
   });
 
   it('prints a markdown report naming every implementation and bucket', () => {
@@ -52,6 +54,8 @@ describe('the benchmark on a tiny workload', () => {
   });
 
   it('puts back the real setTimeout, clearTimeout, Date.now and Math.random it replaced during the runs', () => {
-    expect({ setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout, now: Date.now, random: Math.random }).toEqual(globals);
+    expect({ setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout, now: Date.now, random: Math.random }).toEqual(
+      globals,
+    );
   });
 });

@@ -59,7 +59,7 @@ const wait = {
   backoff: exponentialBackoff,
   minDelayMs: 1000 / SCALE,
   maxDelayMs: 20_000 / SCALE,
-  timeoutMs: 30 * 60_000 / SCALE,
+  timeoutMs: (30 * 60_000) / SCALE,
   retries: 20,
 };
 
@@ -87,7 +87,7 @@ clearInterval(sampler);
 const cpu = process.cpuUsage(cpu0);
 const latencies = operations
   .filter((id) => settledAt.has(id))
-  .map((id) => ((settledAt.get(id) as number) - (finishAt.get(id) as number)) * SCALE / 1000)
+  .map((id) => (((settledAt.get(id) as number) - (finishAt.get(id) as number)) * SCALE) / 1000)
   .sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
 const polls = sim.requests.filter((r) => r.action === 'GetOperation');

@@ -27,4 +27,6 @@ export interface BuildResult {
 export function buildBrowserExample(options?: BuildOptions): Promise<BuildResult>;
 
 /** Every import of a Node.js built-in an esbuild metafile records. */
-export function nodeImports(metafile: { inputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }> }): Array<{ importer: string; path: string }>;
+export function nodeImports(metafile: {
+  inputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>;
+}): Array<{ importer: string; path: string }>;

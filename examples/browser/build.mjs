@@ -52,7 +52,11 @@ export function nodeImports(metafile) {
  * bytes. Rejects if any module of the bundle imports a Node built-in, naming the importer.
  * `entry` replaces `main.ts` (tests use it to check that the check works).
  */
-export async function buildBrowserExample({ outdir = resolve(root, '.tmp/browser'), entry = resolve(here, 'main.ts'), minify = true } = {}) {
+export async function buildBrowserExample({
+  outdir = resolve(root, '.tmp/browser'),
+  entry = resolve(here, 'main.ts'),
+  minify = true,
+} = {}) {
   const result = await build({
     entryPoints: { main: entry },
     outdir,
@@ -87,7 +91,13 @@ export async function buildBrowserExample({ outdir = resolve(root, '.tmp/browser
   const libraryBytes = Object.entries(output.inputs)
     .filter(([path]) => path.startsWith('src/') || /node_modules\/(eventemitter3|p-retry|is-network-error)\//.test(path))
     .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
-  return { outdir, bytes: code.length, gzipBytes: gzipSync(code).length, libraryBytes, modules: Object.keys(result.metafile.inputs).length };
+  return {
+    outdir,
+    bytes: code.length,
+    gzipBytes: gzipSync(code).length,
+    libraryBytes,
+    modules: Object.keys(result.metafile.inputs).length,
+  };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -96,7 +106,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outdir = process.argv[2] === undefined ? undefined : resolve(process.argv[2]);
   buildBrowserExample(outdir === undefined ? {} : { outdir }).then(
     ({ outdir: dir, bytes, gzipBytes, libraryBytes, modules }) => {
-      console.log(`Built ${relative(process.cwd(), dir) || '.'}/main.js: ${kb(bytes)} minified, ${kb(gzipBytes)} gzipped, from ${modules} modules`);
+      console.log(
+        `Built ${relative(process.cwd(), dir) || '.'}/main.js: ${kb(bytes)} minified, ${kb(gzipBytes)} gzipped, from ${modules} modules`,
+      );
       console.log(`  lightsail-waiter and its dependencies: ${kb(libraryBytes)}; the rest is the AWS SDK. No Node.js built-ins imported.`);
     },
     (error) => {

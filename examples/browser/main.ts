@@ -8,7 +8,7 @@
  * (the waiter's poll delays, defaults 250 and 2000).
  */
 import { CreateInstancesCommand, LightsailClient } from '@aws-sdk/client-lightsail';
-import { OperationsWaiter, type Operation, type OperationResult } from 'lightsail-waiter';
+import { type Operation, type OperationResult, OperationsWaiter } from 'lightsail-waiter';
 
 interface Settings {
   readonly endpoint: string;
@@ -39,7 +39,10 @@ const seconds = (): string => `${((performance.now() - started) / 1000).toFixed(
 function readSettings(params: URLSearchParams): Settings {
   const endpoint = params.get('endpoint');
   if (endpoint === null || endpoint === '') throw new Error('Add ?endpoint=<Lightsail endpoint URL> to the address.');
-  const names = (params.get('names') ?? 'web-1,web-2').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (params.get('names') ?? 'web-1,web-2')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const number = (key: string, fallback: number): number => {
     const value = params.get(key);
     return value === null ? fallback : Number(value);
@@ -102,7 +105,12 @@ async function run(settings: Settings): Promise<void> {
   }, 100);
   try {
     const response = await client.send(
-      new CreateInstancesCommand({ instanceNames: [...settings.names], availabilityZone: 'us-east-1a', blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }),
+      new CreateInstancesCommand({
+        instanceNames: [...settings.names],
+        availabilityZone: 'us-east-1a',
+        blueprintId: 'ubuntu_22_04',
+        bundleId: 'nano_3_0',
+      }),
     );
     for (const operation of response.operations ?? []) addRow(operation);
     const waiter = new OperationsWaiter(client, response, { minDelayMs: settings.minDelayMs, maxDelayMs: settings.maxDelayMs });

@@ -35,14 +35,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const notFound = (): void => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     // Only known file types inside the root: no directory listings, no `..` escapes.
     if (req.method !== 'GET' || !file.startsWith(base + sep) || type === undefined) return notFound();
-    stat(file).then(
-      (info) => {
-        if (!info.isFile()) return notFound();
-        res.writeHead(200, { 'content-type': type, 'content-length': info.size, 'cache-control': 'no-store' });
-        createReadStream(file).pipe(res);
-      },
-      notFound,
-    );
+    stat(file).then((info) => {
+      if (!info.isFile()) return notFound();
+      res.writeHead(200, { 'content-type': type, 'content-length': info.size, 'cache-control': 'no-store' });
+      createReadStream(file).pipe(res);
+    }, notFound);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -109,7 +109,8 @@ function nonEmpty(flag: string, value: string | undefined): string | undefined {
 }
 
 function checkRegion(value: string | undefined): string | undefined {
-  if (value !== undefined && !REGION.test(value)) throw new UsageError(`invalid --region '${shorten(value)}': expected a region such as us-east-1`);
+  if (value !== undefined && !REGION.test(value))
+    throw new UsageError(`invalid --region '${shorten(value)}': expected a region such as us-east-1`);
   return value;
 }
 
@@ -136,7 +137,8 @@ function checkMaxRps(value: string | undefined): number | undefined {
 
 function checkResources(names: readonly string[]): string[] {
   for (const name of names) {
-    if (!RESOURCE_NAME.test(name)) throw new UsageError(`invalid --resource '${shorten(name)}': expected a Lightsail resource name such as web-1`);
+    if (!RESOURCE_NAME.test(name))
+      throw new UsageError(`invalid --resource '${shorten(name)}': expected a Lightsail resource name such as web-1`);
   }
   return [...new Set(names)];
 }

@@ -31,18 +31,22 @@ run(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   signal: controller.signal,
-}).then(
-  (code) => {
-    exitCode = code;
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`lightsail-wait: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    exitCode = 1;
-    process.exitCode = 1;
-  },
-).finally(() => {
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-  setTimeout(() => process.exit(exitCode), GRACE_MS).unref();
-});
+})
+  .then(
+    (code) => {
+      exitCode = code;
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `lightsail-wait: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      exitCode = 1;
+      process.exitCode = 1;
+    },
+  )
+  .finally(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    setTimeout(() => process.exit(exitCode), GRACE_MS).unref();
+  });

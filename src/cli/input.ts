@@ -34,7 +34,7 @@ function collect(value: unknown, path: string, out: OperationInput[], topLevel: 
   if (typeof value === 'string') {
     out.push(checkId(value, `stdin JSON ${path || 'value'}`));
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, `${path}[${i}]`, out, false));
+    for (const [i, item] of value.entries()) collect(item, `${path}[${i}]`, out, false);
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     if ('id' in record) out.push(toOperation(record, path || 'operation'));

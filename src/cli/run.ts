@@ -1,15 +1,15 @@
 import {
   isOperationsFailedError,
-  OperationsWaiter,
-  Poller,
-  systemClock,
-  type OperationInput,
-  type ResultOutcome,
-  type WaitManyOptions,
   isResourceRequestError,
   isWaiterAbortError,
   isWaiterTimeoutError,
   listPendingOperations,
+  type OperationInput,
+  OperationsWaiter,
+  Poller,
+  type ResultOutcome,
+  systemClock,
+  type WaitManyOptions,
 } from '../index.js';
 import { type CliConfig, parseCliArgs } from './args.js';
 import { type ClientConfig, type ClientFactory, createLightsailClient } from './client.js';
@@ -92,7 +92,10 @@ async function waitInRounds(client: ReturnType<ClientFactory>, inputs: Operation
   const clock = io.clock ?? systemClock;
   const options: WaitManyOptions = {
     clock,
-    poller: new Poller({ clock, ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }) }),
+    poller: new Poller({
+      clock,
+      ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }),
+    }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
     ...(config.minDelayMs === undefined ? {} : { minDelayMs: config.minDelayMs }),
     ...(config.maxDelayMs === undefined ? {} : { maxDelayMs: config.maxDelayMs }),

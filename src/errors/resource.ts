@@ -21,9 +21,13 @@ export class ResourceRequestError extends LightsailWaiterError {
       errorName === 'NotFoundException'
         ? `Lightsail resource ${resourceName} does not exist`
         : `Listing the operations of Lightsail resource ${resourceName} failed with ${errorName}`;
-    super(`${what}${typeof e.message === 'string' && e.message ? `: ${e.message}` : ''}${retriesExhausted ? ' (retries exhausted)' : ''}`, undefined, {
-      cause,
-    });
+    super(
+      `${what}${typeof e.message === 'string' && e.message ? `: ${e.message}` : ''}${retriesExhausted ? ' (retries exhausted)' : ''}`,
+      undefined,
+      {
+        cause,
+      },
+    );
     this.resourceName = resourceName;
     this.errorName = errorName;
     this.retriesExhausted = retriesExhausted;

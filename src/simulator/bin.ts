@@ -3,11 +3,11 @@
  * `lightsail-waiter-simulator`: runs the simulator until SIGINT or SIGTERM.
  * Exit status: 0 after a clean stop or `--help`, 1 when it cannot start, 2 for a bad command line.
  */
-import { CliUsageError, USAGE, parseSimulatorArgs } from './cli.js';
-import { startSimulator } from './simulator.js';
+import { type CliRequest, CliUsageError, parseSimulatorArgs, USAGE } from './cli.js';
+import { type Simulator, startSimulator } from './simulator.js';
 
 async function main(argv: readonly string[]): Promise<number | undefined> {
-  let request;
+  let request: CliRequest;
   try {
     request = parseSimulatorArgs(argv);
   } catch (error) {
@@ -19,7 +19,7 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     process.stdout.write(USAGE);
     return 0;
   }
-  let simulator;
+  let simulator: Simulator;
   try {
     simulator = await startSimulator(request.options);
   } catch (error) {

@@ -35,23 +35,25 @@ function toNumber(flag: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  region: { type: 'string' },
+  'time-scale': { type: 'string' },
+  'max-rps': { type: 'string' },
+  cors: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Parses the arguments after the command name; throws `CliUsageError` for unknown flags or bad values. */
 export function parseSimulatorArgs(argv: readonly string[]): CliRequest {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
     ({ values } = parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        region: { type: 'string' },
-        'time-scale': { type: 'string' },
-        'max-rps': { type: 'string' },
-        cors: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     }));
   } catch (error) {
     throw new CliUsageError(error instanceof Error ? error.message : String(error));

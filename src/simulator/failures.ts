@@ -1,8 +1,9 @@
 /**
  * Failure rules: which operations end `Failed`, and with what error.
  */
-import { describeValue } from './options.js';
+
 import type { OperationRecord } from './lifecycle.js';
+import { describeValue } from './options.js';
 
 /** Selects operations; every given field must match. At least one field is required. */
 export interface OperationMatch {
@@ -43,7 +44,8 @@ export function toFailureRule(match: OperationMatch, failure: OperationFailure):
   if (match.operationType === undefined && match.operationId === undefined && match.resourceName === undefined) {
     throw new TypeError('Expected `match` to name an `operationType`, `operationId` or `resourceName`');
   }
-  if (typeof failure !== 'object' || failure === null) throw new TypeError(`Expected \`failure\` to be an object, got ${describeValue(failure)}`);
+  if (typeof failure !== 'object' || failure === null)
+    throw new TypeError(`Expected \`failure\` to be an object, got ${describeValue(failure)}`);
   if (typeof failure.errorCode !== 'string' || failure.errorCode === '') {
     throw new TypeError(`Expected \`failure.errorCode\` to be a non-empty string, got ${describeValue(failure.errorCode)}`);
   }

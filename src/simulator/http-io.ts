@@ -2,9 +2,9 @@
  * Reading request bodies and writing AWS JSON 1.1 answers.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { ActionInput } from './actions/index.js';
 import { SimulatorApiError } from './api-error.js';
 import { CONTENT_TYPE, errorBody } from './protocol.js';
-import type { ActionInput } from './actions/index.js';
 
 /** The largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -3,8 +3,8 @@
  * plus the failure rules applied to operations as they are created.
  */
 import { randomUUID } from 'node:crypto';
-import { applyRule, ruleMatches, type FailureRule } from './failures.js';
-import { isTerminalAt, type FinalStatusName, type OperationRecord } from './lifecycle.js';
+import { applyRule, type FailureRule, ruleMatches } from './failures.js';
+import { type FinalStatusName, isTerminalAt, type OperationRecord } from './lifecycle.js';
 import { insertSorted } from './paging.js';
 
 /** What a new operation is made of; the book adds `id` and `seq`. */

@@ -4,10 +4,10 @@
 import {
   DEFAULT_ERROR_CODE,
   FINAL_STATUSES,
-  OPERATION_STATUSES,
-  planTiming,
   type FinalStatusName,
+  OPERATION_STATUSES,
   type OperationStatusName,
+  planTiming,
 } from './lifecycle.js';
 import type { NewOperation } from './operation-book.js';
 import { checkNumber, describeValue, isFiniteNonNegative, isNonNegative } from './options.js';
@@ -74,7 +74,12 @@ export function specToOperation(spec: OperationSpec, state: SimulatorState, now:
   }
   const durationMs = checkNumber('durationMs', spec.durationMs ?? state.durationOf(operationType), 'a number >= 0 (ms)', isNonNegative);
   const createdAt = checkNumber('createdAt', spec.createdAt ?? now, 'a finite epoch ms', Number.isFinite);
-  const notFoundForMs = checkNumber('notFoundForMs', spec.notFoundForMs ?? config.notFoundForMs, 'a finite number >= 0 (ms)', isFiniteNonNegative);
+  const notFoundForMs = checkNumber(
+    'notFoundForMs',
+    spec.notFoundForMs ?? config.notFoundForMs,
+    'a finite number >= 0 (ms)',
+    isFiniteNonNegative,
+  );
   const failed = finalStatus === 'Failed';
   return {
     operationType,

@@ -4,7 +4,7 @@
  */
 import type { Operation } from '@aws-sdk/client-lightsail';
 import type { SimulatorApiError } from './api-error.js';
-import { isTerminalAt, statusAt, statusChangedAt, type OperationRecord, type OperationStatusName } from './lifecycle.js';
+import { isTerminalAt, type OperationRecord, type OperationStatusName, statusAt, statusChangedAt } from './lifecycle.js';
 
 /** The `x-amz-target` prefix of every Lightsail action. */
 export const TARGET_PREFIX = 'Lightsail_20161128.';
@@ -77,7 +77,10 @@ export function toSdkOperation(json: OperationJson): Operation {
     resourceName: json.resourceName,
     resourceType: json.resourceType as Operation['resourceType'],
     createdAt: new Date(Math.round(json.createdAt * 1000)),
-    location: { availabilityZone: json.location.availabilityZone, regionName: json.location.regionName as NonNullable<Operation['location']>['regionName'] },
+    location: {
+      availabilityZone: json.location.availabilityZone,
+      regionName: json.location.regionName as NonNullable<Operation['location']>['regionName'],
+    },
     isTerminal: json.isTerminal,
     operationDetails: json.operationDetails,
     operationType: json.operationType as Operation['operationType'],

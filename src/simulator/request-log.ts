@@ -1,8 +1,9 @@
 /**
  * The log of requests the simulator answered, for assertions in tests and counts in benchmarks.
  */
-import type { FaultKind } from './faults.js';
+
 import type { ActionInput } from './actions/index.js';
+import type { FaultKind } from './faults.js';
 
 /** One answered request. */
 export interface RequestLogEntry {

@@ -2,8 +2,9 @@
  * Instances, static IPs and disks: their stored records, their state (derived lazily from the
  * operations that change them) and their wire shapes.
  */
-import { epochSeconds, type LocationJson } from './protocol.js';
+
 import { hasSucceededAt, isTerminalAt, type OperationRecord } from './lifecycle.js';
+import { epochSeconds, type LocationJson } from './protocol.js';
 
 /** A stored instance. Internal. */
 export interface InstanceRecord {

@@ -8,7 +8,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { ACTIONS, type ActionInput } from './actions/index.js';
 import { SimulatorApiError } from './api-error.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
-import { faultError, type FaultKind, type FaultQueue } from './faults.js';
+import { type FaultKind, type FaultQueue, faultError } from './faults.js';
 import { parseInput, readBody, send, sendError } from './http-io.js';
 import { TARGET_PREFIX } from './protocol.js';
 import type { SlidingWindowLimiter } from './rate-limit.js';
@@ -60,7 +60,14 @@ export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage
     let fault: FaultKind | undefined;
     const finish = (status: number, error?: string): void => {
       deps.log(
-        Object.freeze({ time, action, ...describeInput(input), status, ...(error === undefined ? {} : { error }), ...(fault === undefined ? {} : { fault }) }),
+        Object.freeze({
+          time,
+          action,
+          ...describeInput(input),
+          status,
+          ...(error === undefined ? {} : { error }),
+          ...(fault === undefined ? {} : { fault }),
+        }),
       );
     };
     try {

@@ -4,11 +4,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { toFailureRule, type OperationFailure, type OperationMatch } from './failures.js';
-import { FaultQueue, type Fault } from './faults.js';
-import { specToOperation, type OperationSpec } from './operation-spec.js';
+import { type OperationFailure, type OperationMatch, toFailureRule } from './failures.js';
+import { type Fault, FaultQueue } from './faults.js';
+import { type OperationSpec, specToOperation } from './operation-spec.js';
 import { checkNumber, describeValue, isFiniteNonNegative, resolveOptions, type SimulatorOptions } from './options.js';
-import { toOperationJson, type OperationJson } from './protocol.js';
+import { type OperationJson, toOperationJson } from './protocol.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 import type { RequestLogEntry } from './request-log.js';
 import { createRequestListener } from './server.js';
@@ -82,7 +82,10 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
       waits.set(timer, resolve);
     });
 
-  const server = createServer({ keepAliveTimeout: 5000 }, createRequestListener({ state, faults, limiter, log: (entry) => log.push(entry), wait }));
+  const server = createServer(
+    { keepAliveTimeout: 5000 },
+    createRequestListener({ state, faults, limiter, log: (entry) => log.push(entry), wait }),
+  );
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -121,7 +124,8 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     },
     hideOperation(operationId, forMs) {
       const op = state.book.get(operationId);
-      if (op === undefined) throw new RangeError(`Expected \`operationId\` to name an operation of this simulator, got ${describeValue(operationId)}`);
+      if (op === undefined)
+        throw new RangeError(`Expected \`operationId\` to name an operation of this simulator, got ${describeValue(operationId)}`);
       checkNumber('forMs', forMs, 'a finite number >= 0 (ms)', isFiniteNonNegative);
       op.hiddenUntil = config.now() + state.scaled(forMs);
     },

@@ -2,8 +2,8 @@
  * Everything the simulator holds: its configuration, the operations and the resources.
  */
 import { randomUUID } from 'node:crypto';
+import { type OperationRecord, planTiming } from './lifecycle.js';
 import { OperationBook } from './operation-book.js';
-import { planTiming, type OperationRecord } from './lifecycle.js';
 import { FALLBACK_DURATION_MS, type SimulatorConfig } from './options.js';
 import type { DiskRecord, InstanceRecord, StaticIpRecord } from './resources.js';
 

@@ -6,9 +6,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrowserExample, type BuildResult } from '../../examples/browser/build.mjs';
-import { serveStatic, type StaticServer } from '../../examples/browser/serve.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { type BuildResult, buildBrowserExample } from '../../examples/browser/build.mjs';
+import { type StaticServer, serveStatic } from '../../examples/browser/serve.js';
+import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Flags known to work on this machine kind: no sandbox as root, and no background traffic to a closed network. */
@@ -28,7 +28,8 @@ const SCREENSHOT = `${OUTPUT}deploy.png`;
 const INSTANCES = ['web-1', 'web-2'];
 
 // Locally, no Chromium means skip (with a reason); in CI it must run, and fails if Chromium is missing.
-const skipReason = existsSync(CHROMIUM) || process.env.CI ? undefined : `${CHROMIUM} not found (apt-get install chromium); set CI=1 to make this an error`;
+const skipReason =
+  existsSync(CHROMIUM) || process.env.CI ? undefined : `${CHROMIUM} not found (apt-get install chromium); set CI=1 to make this an error`;
 if (skipReason !== undefined) console.warn(`Skipping the headless Chromium test: ${skipReason}`);
 
 describe('examples/browser build', () => {
@@ -83,7 +84,8 @@ describe.skipIf(skipReason !== undefined)('examples/browser in headless Chromium
         // forEach: the project's `lib` has DOM but not DOM.Iterable.
         document.querySelectorAll<HTMLElement>('td.status').forEach((cell) => {
           const resource = cell.closest('tr')?.dataset.resource ?? '';
-          const list = (seen[resource] ??= []);
+          seen[resource] ??= [];
+          const list = seen[resource];
           if (list.at(-1) !== cell.textContent) list.push(cell.textContent ?? '');
         });
       }).observe(document, { subtree: true, childList: true, characterData: true });
@@ -105,7 +107,12 @@ describe.skipIf(skipReason !== undefined)('examples/browser in headless Chromium
     for (const name of INSTANCES) {
       const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
       await row.getByRole('cell', { name: 'Succeeded', exact: true }).waitFor({ timeout: 10_000 });
-      expect(await row.getByRole('cell').allTextContents()).toEqual([name, 'CreateInstance', 'Succeeded', expect.stringMatching(/^\d+\.\d s$/)]);
+      expect(await row.getByRole('cell').allTextContents()).toEqual([
+        name,
+        'CreateInstance',
+        'Succeeded',
+        expect.stringMatching(/^\d+\.\d s$/),
+      ]);
     }
     await page.locator('body[data-state]').waitFor();
     expect(await page.locator('body').getAttribute('data-state')).toBe('succeeded');
@@ -120,7 +127,9 @@ describe.skipIf(skipReason !== undefined)('examples/browser in headless Chromium
     expect(actions.filter((a) => a === 'GetOperation').length).toBeGreaterThanOrEqual(INSTANCES.length);
     expect(errors).toEqual([]);
     expect(existsSync(SCREENSHOT)).toBe(true);
-    console.log(`Browser bundle ${(built.bytes / 1024).toFixed(1)} KiB (${(built.gzipBytes / 1024).toFixed(1)} KiB gzipped); screenshot ${SCREENSHOT}`);
+    console.log(
+      `Browser bundle ${(built.bytes / 1024).toFixed(1)} KiB (${(built.gzipBytes / 1024).toFixed(1)} KiB gzipped); screenshot ${SCREENSHOT}`,
+    );
     await page.close();
   });
 });

@@ -6,7 +6,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -81,7 +81,12 @@ async function simulator(): Promise<{ sim: Simulator; advance: (ms: number) => v
   let now = Date.now();
   const sim = await startSimulator({ now: () => now });
   simulators.push(sim);
-  return { sim, advance: (ms) => void (now += ms) };
+  return {
+    sim,
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 const getOperations = (sim: Simulator) => sim.requests.filter((r) => r.action === 'GetOperation');
@@ -139,15 +144,46 @@ describe.concurrent('lightsail-wait (spawned)', () => {
     expect(code).toBe(0);
     const events = lines(stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events).toEqual([
-      { event: 'status', operationId: op.id, resourceName: 'web-1', operationType: 'CreateInstance', previous: null, status: 'Started', elapsedMs: expect.any(Number) },
-      { event: 'status', operationId: op.id, resourceName: 'web-1', operationType: 'CreateInstance', previous: 'Started', status: 'Succeeded', elapsedMs: expect.any(Number) },
-      { event: 'result', operationId: op.id, outcome: 'succeeded', status: 'Succeeded', resourceName: 'web-1', operationType: 'CreateInstance', elapsedMs: expect.any(Number) },
+      {
+        event: 'status',
+        operationId: op.id,
+        resourceName: 'web-1',
+        operationType: 'CreateInstance',
+        previous: null,
+        status: 'Started',
+        elapsedMs: expect.any(Number),
+      },
+      {
+        event: 'status',
+        operationId: op.id,
+        resourceName: 'web-1',
+        operationType: 'CreateInstance',
+        previous: 'Started',
+        status: 'Succeeded',
+        elapsedMs: expect.any(Number),
+      },
+      {
+        event: 'result',
+        operationId: op.id,
+        outcome: 'succeeded',
+        status: 'Succeeded',
+        resourceName: 'web-1',
+        operationType: 'CreateInstance',
+        elapsedMs: expect.any(Number),
+      },
     ]);
   });
 
   it('exits 1 when an operation fails, with its id, errorCode and errorDetails on stderr', async ({ expect }) => {
     const { sim } = await simulator();
-    const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', finalStatus: 'Failed', errorCode: 'NoAvailableCapacity', errorDetails: 'Try another zone', durationMs: 0 });
+    const op = sim.createOperation({
+      resourceName: 'web-1',
+      status: 'Started',
+      finalStatus: 'Failed',
+      errorCode: 'NoAvailableCapacity',
+      errorDetails: 'Try another zone',
+      durationMs: 0,
+    });
     const { code, stderr } = await spawnCli(['--endpoint-url', sim.endpoint, op.id]).exit;
     expect(code).toBe(1);
     expect(stderr).toBe(`lightsail-wait: operation ${op.id} (CreateInstance of web-1) failed: NoAvailableCapacity: Try another zone\n`);
@@ -189,22 +225,25 @@ describe.concurrent('lightsail-wait (spawned)', () => {
   it.for([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('on %s, stops without another request, says where each operation stood and exits %i within a second', async ([signal, expected], { expect }) => {
-    const { sim } = await simulator();
-    const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: Infinity });
-    const spawned = spawnCli(['--endpoint-url', sim.endpoint, op.id]);
-    await spawned.lines(1);
-    const requests = getOperations(sim).length;
-    const killedAt = performance.now();
-    spawned.child.kill(signal);
-    const { code, stderr } = await spawned.exit;
-    expect(performance.now() - killedAt).toBeLessThan(1000);
-    expect(code).toBe(expected);
-    expect(getOperations(sim)).toHaveLength(requests);
-    expect(stderr).toBe(
-      `lightsail-wait: interrupted after 0s; where each operation stood:\n  operation ${op.id} (CreateInstance of web-1): Started, still running\n`,
-    );
-  });
+  ] as const)(
+    'on %s, stops without another request, says where each operation stood and exits %i within a second',
+    async ([signal, expected], { expect }) => {
+      const { sim } = await simulator();
+      const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: Infinity });
+      const spawned = spawnCli(['--endpoint-url', sim.endpoint, op.id]);
+      await spawned.lines(1);
+      const requests = getOperations(sim).length;
+      const killedAt = performance.now();
+      spawned.child.kill(signal);
+      const { code, stderr } = await spawned.exit;
+      expect(performance.now() - killedAt).toBeLessThan(1000);
+      expect(code).toBe(expected);
+      expect(getOperations(sim)).toHaveLength(requests);
+      expect(stderr).toBe(
+        `lightsail-wait: interrupted after 0s; where each operation stood:\n  operation ${op.id} (CreateInstance of web-1): Started, still running\n`,
+      );
+    },
+  );
 
   it('waits on a resource named with --resource until nothing is pending on it', async ({ expect }) => {
     const { sim, advance } = await simulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ExitCode, exitCodeFor, type Interruption, interruptionOf } from '../../src/cli/exit-code.js';
 import type { ResultOutcome } from '../../src/index.js';
-import { ExitCode, exitCodeFor, interruptionOf, type Interruption } from '../../src/cli/exit-code.js';
 
 describe('exitCodeFor', () => {
   it.each<[ResultOutcome[], Interruption | undefined, number]>([

@@ -1,8 +1,8 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
-import type { Clock, LightsailClientLike, ResourceClientLike } from '../../src/index.js';
-import type { CliIO } from '../../src/cli/io.js';
 import type { ClientConfig } from '../../src/cli/client.js';
+import type { CliIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import type { Clock, LightsailClientLike, ResourceClientLike } from '../../src/index.js';
 
 /** A writable that keeps what it was given; `isTTY` and `columns` as a test wants them. */
 export class MemoryStream extends Writable {
@@ -94,6 +94,6 @@ export async function runCli(argv: string[], options: TestIOOptions = {}): Promi
 
 /** Removes ANSI escape sequences. */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
   return text.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
 }

@@ -18,7 +18,11 @@ describe('parseInput', () => {
     ['an array of ids', JSON.stringify(['op-1', 'op-2']), ['op-1', 'op-2']],
     ['an array of responses (jq -s)', JSON.stringify([{ operations: [started] }, { operation: done }]), ['op-1', 'op-2']],
     ['a single operation object', JSON.stringify(started), ['op-1']],
-    ['two responses one after the other', `${JSON.stringify({ operations: [started] }, null, 2)}\n${JSON.stringify({ operation: done })}`, ['op-1', 'op-2']],
+    [
+      'two responses one after the other',
+      `${JSON.stringify({ operations: [started] }, null, 2)}\n${JSON.stringify({ operation: done })}`,
+      ['op-1', 'op-2'],
+    ],
     ['JSON with a byte order mark', `\uFEFF${JSON.stringify({ operations: [started] })}`, ['op-1']],
     ['pretty-printed AWS CLI output', JSON.stringify({ operations: [started, done] }, null, 4), ['op-1', 'op-2']],
   ])('reads %s', (_name, text, expected) => {
@@ -37,7 +41,9 @@ describe('parseInput', () => {
 
   it('turns ISO timestamps into Dates', () => {
     const [op] = parseInput(
-      JSON.stringify({ operation: { ...started, createdAt: '2019-10-21T17:44:32.404000+00:00', statusChangedAt: '2019-10-21T19:44:33+02:00' } }),
+      JSON.stringify({
+        operation: { ...started, createdAt: '2019-10-21T17:44:32.404000+00:00', statusChangedAt: '2019-10-21T19:44:33+02:00' },
+      }),
     );
     expect(op).toMatchObject({ createdAt: new Date('2019-10-21T17:44:32.404Z'), statusChangedAt: new Date('2019-10-21T17:44:33.000Z') });
   });
@@ -51,13 +57,25 @@ describe('parseInput', () => {
     ['empty input', '', 'stdin is empty: expected Lightsail JSON or operation ids'],
     ['whitespace only', ' \n\t ', 'stdin is empty: expected Lightsail JSON or operation ids'],
     ['malformed JSON', '{"operations": [', /^stdin is not valid JSON: /],
-    ['JSON with no operation', '{"instances": []}', 'stdin JSON has no `operations` or `operation` (expected the output of a Lightsail command)'],
+    [
+      'JSON with no operation',
+      '{"instances": []}',
+      'stdin JSON has no `operations` or `operation` (expected the output of a Lightsail command)',
+    ],
     ['an empty `operations`', '{"operations": []}', 'stdin JSON contains no operation'],
     ['an operation with no id', '{"operations": [{"status": "Started"}]}', 'stdin JSON operations[0] is not an operation (no `id`)'],
     ['an operation with a bad id', '{"operation": {"id": 42}}', 'stdin JSON operation.id is not an operation id: 42'],
     ['a number in an array', '[1]', 'stdin JSON [0] is not an operation: 1'],
-    ['a bad timestamp', '{"operation": {"id": "op-1", "createdAt": "yesterday"}}', 'stdin JSON operation.createdAt is not a timestamp: "yesterday"'],
-    ['text that is not ids', 'OPERATIONS\t2019-10-21T17:44:32+00:00\tFalse', "stdin has '2019-10-21T17:44:32+00:00', which is not an operation id"],
+    [
+      'a bad timestamp',
+      '{"operation": {"id": "op-1", "createdAt": "yesterday"}}',
+      'stdin JSON operation.createdAt is not a timestamp: "yesterday"',
+    ],
+    [
+      'text that is not ids',
+      'OPERATIONS\t2019-10-21T17:44:32+00:00\tFalse',
+      "stdin has '2019-10-21T17:44:32+00:00', which is not an operation id",
+    ],
     ['JSON followed by junk', '{"operation": {"id": "op-1"}} trailing', /^stdin is not valid JSON: /],
   ])('rejects %s', (_name, text, message) => {
     expect(() => parseInput(text)).toThrow(UsageError);

@@ -5,8 +5,8 @@
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterAll, describe, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { testIO, type TestIOOptions } from './helpers.js';
+import { type Simulator, startSimulator } from '../../src/simulator/index.js';
+import { type TestIOOptions, testIO } from './helpers.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const simulators: Simulator[] = [];
@@ -54,7 +54,11 @@ describe.concurrent('run against the simulator', () => {
     const sim = await simulator();
     const running = sim.createOperation({ resourceName: 'web-1', status: 'Started' });
     const done = sim.createOperation({ resourceName: 'ip-1', operationType: 'AllocateStaticIp', status: 'Succeeded' });
-    const iso = { ...done, createdAt: new Date(done.createdAt * 1000).toISOString(), statusChangedAt: new Date(done.statusChangedAt * 1000).toISOString() };
+    const iso = {
+      ...done,
+      createdAt: new Date(done.createdAt * 1000).toISOString(),
+      statusChangedAt: new Date(done.statusChangedAt * 1000).toISOString(),
+    };
     const stdin = JSON.stringify({ operations: [running, iso] }, null, 4);
     const { code } = await runAgainst(sim, ['--quiet'], { stdin });
     expect(code).toBe(0);
@@ -63,12 +67,24 @@ describe.concurrent('run against the simulator', () => {
 
   it('exits 1 and prints errorCode and errorDetails when Lightsail fails the operation', async ({ expect }) => {
     const sim = await simulator();
-    const op = sim.createOperation({ resourceName: 'web-1', finalStatus: 'Failed', errorCode: 'NoAvailableCapacity', errorDetails: 'Try another zone' });
+    const op = sim.createOperation({
+      resourceName: 'web-1',
+      finalStatus: 'Failed',
+      errorCode: 'NoAvailableCapacity',
+      errorDetails: 'Try another zone',
+    });
     const { code, stdout, stderr } = await runAgainst(sim, ['--json', op.id]);
     expect(code).toBe(1);
-    expect(stderr.lines).toEqual([`lightsail-wait: operation ${op.id} (CreateInstance of web-1) failed: NoAvailableCapacity: Try another zone`]);
+    expect(stderr.lines).toEqual([
+      `lightsail-wait: operation ${op.id} (CreateInstance of web-1) failed: NoAvailableCapacity: Try another zone`,
+    ]);
     const result = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e.event === 'result');
-    expect(result).toMatchObject({ operationId: op.id, outcome: 'failed', errorCode: 'NoAvailableCapacity', errorDetails: 'Try another zone' });
+    expect(result).toMatchObject({
+      operationId: op.id,
+      outcome: 'failed',
+      errorCode: 'NoAvailableCapacity',
+      errorDetails: 'Try another zone',
+    });
   });
 
   it('exits 4 at once when access is denied', async ({ expect }) => {
@@ -137,7 +153,14 @@ describe.concurrent('run --resource against the simulator', () => {
 
   it('exits 1 when an operation on the resource fails, with its errorCode on stderr', async ({ expect }) => {
     const sim = await simulator();
-    sim.createOperation({ resourceName: 'web-2', status: 'Started', durationMs: 300_000, finalStatus: 'Failed', errorCode: 'NoAvailableCapacity', errorDetails: 'none left' });
+    sim.createOperation({
+      resourceName: 'web-2',
+      status: 'Started',
+      durationMs: 300_000,
+      finalStatus: 'Failed',
+      errorCode: 'NoAvailableCapacity',
+      errorDetails: 'none left',
+    });
     const { code, stderr } = await runAgainst(sim, ['--resource', 'web-2']);
     expect(code).toBe(1);
     expect(stderr.text).toContain('NoAvailableCapacity');

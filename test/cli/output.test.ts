@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { painter } from '../../src/cli/color.js';
 import { isLiveTerminal } from '../../src/cli/render/select.js';
-import { ttyFrame } from '../../src/cli/render/tty.js';
 import type { OperationRow } from '../../src/cli/render/tracker.js';
+import { ttyFrame } from '../../src/cli/render/tty.js';
 import { run } from '../../src/cli/run.js';
 import { OperationFailedError, type OperationResult } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { op, scriptedClient, sdkError, type Reply } from '../helpers/stub-client.js';
-import { MemoryStream, stripAnsi, testIO, type TestIOOptions } from './helpers.js';
+import { op, type Reply, scriptedClient, sdkError } from '../helpers/stub-client.js';
+import { MemoryStream, stripAnsi, type TestIOOptions, testIO } from './helpers.js';
 
 const disk = { resourceName: 'disk-1', operationType: 'CreateDisk' } as const;
 const diskFailed = op('Failed', { ...disk, errorCode: 'NoAvailableCapacity', errorDetails: 'No capacity in us-east-1a' });
@@ -22,7 +22,9 @@ async function runScripted(argv: string[], scripts: Record<string, Reply[]>, opt
   return { ...t, code: value as number };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
 const ANY_SGR = /\u001B\[\d+(;\d+)*m/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
 const ANY_ESCAPE = /\u001B/;
 
 describe('plain output (stdout is not a terminal)', () => {
@@ -66,12 +68,51 @@ describe('--json', () => {
     expect(code).toBe(1);
     const events = stdout.lines.map((line) => JSON.parse(line) as unknown);
     expect(events).toEqual([
-      { event: 'retry', operationId: 'a', attempt: 1, delayMs: 1000, errorName: 'ThrottlingException', message: 'ThrottlingException from the stub' },
+      {
+        event: 'retry',
+        operationId: 'a',
+        attempt: 1,
+        delayMs: 1000,
+        errorName: 'ThrottlingException',
+        message: 'ThrottlingException from the stub',
+      },
       // b's first request waits for its turn: the throttled request slowed the shared poller down.
-      { event: 'status', operationId: 'b', resourceName: 'disk-1', operationType: 'CreateDisk', previous: null, status: 'Failed', elapsedMs: 200 },
-      { event: 'status', operationId: 'a', resourceName: 'web-1', operationType: 'CreateInstance', previous: null, status: 'Started', elapsedMs: 1000 },
-      { event: 'status', operationId: 'a', resourceName: 'web-1', operationType: 'CreateInstance', previous: 'Started', status: 'Succeeded', elapsedMs: 2000 },
-      { event: 'result', operationId: 'a', outcome: 'succeeded', status: 'Succeeded', resourceName: 'web-1', operationType: 'CreateInstance', elapsedMs: 2000 },
+      {
+        event: 'status',
+        operationId: 'b',
+        resourceName: 'disk-1',
+        operationType: 'CreateDisk',
+        previous: null,
+        status: 'Failed',
+        elapsedMs: 200,
+      },
+      {
+        event: 'status',
+        operationId: 'a',
+        resourceName: 'web-1',
+        operationType: 'CreateInstance',
+        previous: null,
+        status: 'Started',
+        elapsedMs: 1000,
+      },
+      {
+        event: 'status',
+        operationId: 'a',
+        resourceName: 'web-1',
+        operationType: 'CreateInstance',
+        previous: 'Started',
+        status: 'Succeeded',
+        elapsedMs: 2000,
+      },
+      {
+        event: 'result',
+        operationId: 'a',
+        outcome: 'succeeded',
+        status: 'Succeeded',
+        resourceName: 'web-1',
+        operationType: 'CreateInstance',
+        elapsedMs: 2000,
+      },
       {
         event: 'result',
         operationId: 'b',
@@ -85,11 +126,16 @@ describe('--json', () => {
         message: 'Lightsail operation b (CreateDisk of disk-1) ended Failed: NoAvailableCapacity: No capacity in us-east-1a',
       },
     ]);
-    expect(stderr.lines).toEqual(['lightsail-wait: operation b (CreateDisk of disk-1) failed: NoAvailableCapacity: No capacity in us-east-1a']);
+    expect(stderr.lines).toEqual([
+      'lightsail-wait: operation b (CreateDisk of disk-1) failed: NoAvailableCapacity: No capacity in us-east-1a',
+    ]);
   });
 
   it('reports timeouts and AWS errors in the result lines', async () => {
-    const { stdout } = await runScripted(['--json', '--timeout', '5s', 'a', 'b'], { a: [op('Started')], b: [sdkError('AccessDeniedException')] });
+    const { stdout } = await runScripted(['--json', '--timeout', '5s', 'a', 'b'], {
+      a: [op('Started')],
+      b: [sdkError('AccessDeniedException')],
+    });
     const results = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((e) => e.event === 'result');
     expect(results).toEqual([
       expect.objectContaining({ operationId: 'a', outcome: 'timeout', status: 'Started', message: expect.stringContaining('Timed out') }),
@@ -115,7 +161,9 @@ describe('--quiet', () => {
   it('still prints failures on stderr', async () => {
     const { stdout, stderr } = await runScripted(['--quiet', 'a', 'b'], { a: [op('Succeeded')], b: [diskFailed] });
     expect(stdout.text).toBe('');
-    expect(stderr.lines).toEqual(['lightsail-wait: operation b (CreateDisk of disk-1) failed: NoAvailableCapacity: No capacity in us-east-1a']);
+    expect(stderr.lines).toEqual([
+      'lightsail-wait: operation b (CreateDisk of disk-1) failed: NoAvailableCapacity: No capacity in us-east-1a',
+    ]);
   });
 });
 
@@ -187,7 +235,10 @@ describe('ttyFrame', () => {
     const rows = [
       row('op-1', { operation: op('Started', { resourceName: 'web-server-1' }) }),
       row('op-2', { operation: diskFailed, result: result('op-2', 'failed', new OperationFailedError(diskFailed)), settledAfterMs: 4_000 }),
-      row('op-3', { operation: op('Succeeded', { operationType: 'AllocateStaticIp', resourceName: 'ip' }), result: result('op-3', 'succeeded') }),
+      row('op-3', {
+        operation: op('Succeeded', { operationType: 'AllocateStaticIp', resourceName: 'ip' }),
+        result: result('op-3', 'succeeded'),
+      }),
       row('op-4', {}),
       row('op-5', { operation: op('Started'), result: result('op-5', 'timeout') }),
     ];

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { op, scriptedClient, sdkError, type Reply } from '../helpers/stub-client.js';
-import { testIO, type TestIOOptions } from './helpers.js';
+import { op, type Reply, scriptedClient, sdkError } from '../helpers/stub-client.js';
+import { type TestIOOptions, testIO } from './helpers.js';
 
 /** Runs the CLI in virtual time against scripted `GetOperation` answers. */
 async function runScripted(argv: string[], scripts: Record<string, Reply[]>, options: TestIOOptions = {}) {
@@ -28,7 +28,9 @@ describe('run: exit codes', () => {
   it('exits 1 when an operation fails, naming its id, errorCode and errorDetails on stderr', async () => {
     const { code, stderr } = await runScripted(['a', 'b'], { a: [op('Started'), failed], b: [op('Succeeded')] });
     expect(code).toBe(1);
-    expect(stderr.lines).toEqual(['lightsail-wait: operation a (CreateInstance of web-1) failed: NoAvailableCapacity: No capacity in us-east-1a']);
+    expect(stderr.lines).toEqual([
+      'lightsail-wait: operation a (CreateInstance of web-1) failed: NoAvailableCapacity: No capacity in us-east-1a',
+    ]);
   });
 
   it('says so when a failed operation has no errorCode or errorDetails', async () => {
@@ -54,7 +56,9 @@ describe('run: exit codes', () => {
     const { code, stderr, client } = await runScripted(['a'], { a: [sdkError('AccessDeniedException')] });
     expect(code).toBe(4);
     expect(client.calls).toHaveLength(1);
-    expect(stderr.lines).toEqual(['lightsail-wait: operation a: GetOperation failed with AccessDeniedException: AccessDeniedException from the stub']);
+    expect(stderr.lines).toEqual([
+      'lightsail-wait: operation a: GetOperation failed with AccessDeniedException: AccessDeniedException from the stub',
+    ]);
   });
 
   it('exits 4 for an operation that does not exist, once the not-found grace period is over', async () => {
@@ -82,7 +86,11 @@ describe('run: input', () => {
   });
 
   it('reads stdin as well as the ids with -', async () => {
-    const { client } = await runScripted(['a', '-'], { a: [op('Succeeded')], b: [op('Succeeded')] }, { stdin: '{"operation": {"id": "b"}}' });
+    const { client } = await runScripted(
+      ['a', '-'],
+      { a: [op('Succeeded')], b: [op('Succeeded')] },
+      { stdin: '{"operation": {"id": "b"}}' },
+    );
     expect(client.calls.map((c) => c.operationId)).toEqual(['a', 'b']);
   });
 
@@ -94,7 +102,12 @@ describe('run: input', () => {
   });
 
   it('reports operations already finished in the input without a request', async () => {
-    const response = { operations: [{ ...op('Succeeded'), id: 'a' }, { ...op('Succeeded'), id: 'b', resourceName: 'web-2' }] };
+    const response = {
+      operations: [
+        { ...op('Succeeded'), id: 'a' },
+        { ...op('Succeeded'), id: 'b', resourceName: 'web-2' },
+      ],
+    };
     const { code, client, stdout } = await runScripted([], {}, { stdin: JSON.stringify(response) });
     expect(code).toBe(0);
     expect(client.calls).toEqual([]);
@@ -107,12 +120,22 @@ describe('run: input', () => {
 
   it.each<[string, string[], TestIOOptions, string]>([
     ['an unknown flag', ['--bogus', 'a'], {}, "lightsail-wait: unknown option '--bogus'"],
-    ['a bad duration', ['--timeout', 'soon', 'a'], {}, "lightsail-wait: invalid --timeout 'soon': expected a duration such as 90, 90s, 10m or 1h"],
+    [
+      'a bad duration',
+      ['--timeout', 'soon', 'a'],
+      {},
+      "lightsail-wait: invalid --timeout 'soon': expected a duration such as 90, 90s, 10m or 1h",
+    ],
     ['a bad --max-rps', ['--max-rps', 'lots', 'a'], {}, "lightsail-wait: invalid --max-rps 'lots': expected a number greater than 0"],
     ['malformed JSON', [], { stdin: '{"operations": [' }, 'lightsail-wait: stdin is not valid JSON: '],
     ['JSON with no operation in it', [], { stdin: '{"instances": []}' }, 'lightsail-wait: stdin JSON has no `operations` or `operation`'],
     ['empty stdin', ['-'], { stdin: '' }, 'lightsail-wait: stdin is empty: expected Lightsail JSON or operation ids'],
-    ['no ids and stdin a terminal', [], {}, 'lightsail-wait: no operation ids given (pass ids, or pipe Lightsail JSON to stdin; see --help)'],
+    [
+      'no ids and stdin a terminal',
+      [],
+      {},
+      'lightsail-wait: no operation ids given (pass ids, or pipe Lightsail JSON to stdin; see --help)',
+    ],
     ['a file name for an id', ['response.json'], {}, "lightsail-wait: 'response.json' is not an operation id"],
   ])('exits 2 before any request on %s', async (_name, argv, options, message) => {
     const { code, stderr, stdout, client, clientConfigs } = await runScripted(argv, { a: [op('Succeeded')] }, options);
@@ -147,7 +170,11 @@ describe('run: client', () => {
   });
 
   it('caps requests per second with --max-rps', async () => {
-    const { client } = await runScripted(['--max-rps', '0.5', 'a', 'b', 'c'], { a: [op('Succeeded')], b: [op('Succeeded')], c: [op('Succeeded')] });
+    const { client } = await runScripted(['--max-rps', '0.5', 'a', 'b', 'c'], {
+      a: [op('Succeeded')],
+      b: [op('Succeeded')],
+      c: [op('Succeeded')],
+    });
     expect(client.calls.map((c) => c.at)).toEqual([0, 2_000, 4_000]);
   });
 

@@ -1,7 +1,7 @@
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deploy } from '../../examples/deploy.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 
 let simulator: Simulator | undefined;
 let client: LightsailClient | undefined;
@@ -13,7 +13,11 @@ afterEach(async () => {
 describe('examples/deploy.ts', () => {
   it('deploys two instances, a static IP and a disk, waiting on every operation', async () => {
     simulator = await startSimulator({ timeScale: 1000 });
-    client = new LightsailClient({ endpoint: simulator.endpoint, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+    client = new LightsailClient({
+      endpoint: simulator.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+    });
     const lines: string[] = [];
     await deploy(client, (line) => lines.push(line), { minDelayMs: 5, maxDelayMs: 20 });
     const done = lines.filter((l) => l.startsWith('✔'));

@@ -5,7 +5,7 @@ import { createWithPlugin } from '../../examples/plugin.js';
 import { createFleetWithProgress } from '../../examples/progress.js';
 import { createInstanceSdkStyle } from '../../examples/sdk-style.js';
 import { attachWhenIdle } from '../../examples/wait-for-resource.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 
 let simulator: Simulator;
 let client: LightsailClient;
@@ -13,7 +13,11 @@ const fast = { minDelayMs: 5, maxDelayMs: 20 };
 
 async function start(timeScale = 1000) {
   simulator = await startSimulator({ timeScale });
-  client = new LightsailClient({ endpoint: simulator.endpoint, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  client = new LightsailClient({
+    endpoint: simulator.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+  });
 }
 
 afterEach(async () => {
@@ -49,7 +53,7 @@ describe('the examples', () => {
 
   it('sdk-style.ts resolves with state SUCCESS', async () => {
     await start();
-    expect(await createInstanceSdkStyle(client, 0.005)).toBe('SUCCESS: Succeeded');
+    expect(await createInstanceSdkStyle(client, 0.005, 0.02)).toBe('SUCCESS: Succeeded');
   });
 
   it('wait-for-resource.ts waits on the instance it only knows by name', async () => {

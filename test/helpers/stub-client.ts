@@ -32,7 +32,14 @@ export function stubClient(...replies: Reply[]): LightsailClientLike & { calls: 
 /** An operation with the given status (and fields). */
 export function op(status: string, fields: Partial<Operation> = {}): Operation {
   const terminal = ['Succeeded', 'Completed', 'Failed'].includes(status);
-  return { id: 'op-1', resourceName: 'web-1', operationType: 'CreateInstance', status: status as Operation['status'], isTerminal: terminal, ...fields };
+  return {
+    id: 'op-1',
+    resourceName: 'web-1',
+    operationType: 'CreateInstance',
+    status: status as Operation['status'],
+    isTerminal: terminal,
+    ...fields,
+  };
 }
 
 /** An error shaped like an SDK exception. */
@@ -57,7 +64,8 @@ export function scriptedClient(
       const call = { operationId: id, signal: options?.abortSignal, at: now() };
       calls.push(call);
       const queue = queues.get(id);
-      if (queue === undefined) throw Object.assign(new Error(`no operation ${id}`), { name: 'NotFoundException', $metadata: { httpStatusCode: 400 } });
+      if (queue === undefined)
+        throw Object.assign(new Error(`no operation ${id}`), { name: 'NotFoundException', $metadata: { httpStatusCode: 400 } });
       const reply = queue.length > 1 ? queue.shift() : queue[0];
       if (reply === undefined) throw new Error('scriptedClient: no reply scripted');
       if (reply instanceof Error) throw reply;

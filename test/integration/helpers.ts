@@ -3,7 +3,7 @@
 import { CreateInstancesCommand, LightsailClient, type Operation } from '@aws-sdk/client-lightsail';
 import { afterEach, expect } from 'vitest';
 import { Poller, type WaitOptions } from '../../src/index.js';
-import { startSimulator, type RequestLogEntry, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import { type RequestLogEntry, type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
 
 /**
  * Divides every simulated duration: a 20 s instance create takes 200 ms, an 8 s disk attach 80 ms,

@@ -5,14 +5,14 @@ import { getEventListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  type Clock,
   OperationWaiter,
   Poller,
   systemClock,
+  type WaitOptions,
   waitForOperation,
   waitForOperations,
   waitForResource,
-  type Clock,
-  type WaitOptions,
 } from '../../src/index.js';
 import { createInstances, type Fixture, setup, TIME_SCALE } from './helpers.js';
 

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OperationsFailedError, waitForOperationsPlugin } from '../../src/index.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 
 let sim: Simulator;
 let client: LightsailClient;

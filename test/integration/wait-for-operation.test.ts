@@ -5,11 +5,11 @@ import {
   OperationFailedError,
   OperationRequestError,
   OperationWaiter,
+  type RetryEvent,
+  type StatusEvent,
   WaiterAbortError,
   WaiterTimeoutError,
   waitForOperation,
-  type RetryEvent,
-  type StatusEvent,
 } from '../../src/index.js';
 import { toSdkOperation } from '../../src/simulator/index.js';
 import {

@@ -10,12 +10,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   OperationFailedError,
+  type OperationResult,
   OperationsFailedError,
   OperationsWaiter,
+  type ProgressEvent,
   waitForOperation,
   waitForOperations,
-  type OperationResult,
-  type ProgressEvent,
 } from '../../src/index.js';
 import { createInstance, createInstances, fast, getOperationRequests, maxInWindow, operationsOf, recordSends, setup } from './helpers.js';
 

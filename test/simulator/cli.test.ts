@@ -1,10 +1,10 @@
-import { CreateInstancesCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { CreateInstancesCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { CliUsageError, USAGE, parseSimulatorArgs } from '../../src/simulator/cli.js';
+import { CliUsageError, parseSimulatorArgs, USAGE } from '../../src/simulator/cli.js';
 
 const BIN = fileURLToPath(new URL('../../src/simulator/bin.ts', import.meta.url));
 
@@ -38,7 +38,9 @@ describe('parseSimulatorArgs', () => {
 
 describe('lightsail-waiter-simulator', () => {
   it('prints its endpoint, serves the SDK, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', BIN, '--port', '0', '--time-scale', '10'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', BIN, '--port', '0', '--time-scale', '10'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -76,7 +76,13 @@ describe('injected faults', () => {
     f.sim.injectFault({ kind: 'AccessDeniedException', times: 2 });
     f.sim.injectFault({ kind: 'ServiceException' });
     const outcomes = [];
-    for (let i = 0; i < 4; i++) outcomes.push(await f.client.send(list).then(() => 'ok', (e: Error) => e.name));
+    for (let i = 0; i < 4; i++)
+      outcomes.push(
+        await f.client.send(list).then(
+          () => 'ok',
+          (e: Error) => e.name,
+        ),
+      );
     expect(outcomes).toEqual(['AccessDeniedException', 'AccessDeniedException', 'ServiceException', 'ok']);
   });
 

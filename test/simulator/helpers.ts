@@ -1,6 +1,6 @@
 import { CreateInstancesCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterEach } from 'vitest';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
 
 /** A hand-driven clock (epoch ms) for the simulator's `now`. */
 export interface ManualClock {
@@ -61,13 +61,24 @@ export async function raw(
     ...(method === 'GET' || method === 'HEAD' ? {} : { body: init.body ?? '{}' }),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>),
+  };
 }
 
 export const target = (action: string): string => `Lightsail_20161128.${action}`;
 
 /** Creates an instance with `CreateInstances` and moves the clock past its create (20 s by default). */
 export async function runningInstance(f: Fixture, name: string): Promise<void> {
-  await f.client.send(new CreateInstancesCommand({ instanceNames: [name], availabilityZone: 'us-east-1a', blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }));
+  await f.client.send(
+    new CreateInstancesCommand({
+      instanceNames: [name],
+      availabilityZone: 'us-east-1a',
+      blueprintId: 'ubuntu_22_04',
+      bundleId: 'nano_3_0',
+    }),
+  );
   f.clock.advance(20_000);
 }

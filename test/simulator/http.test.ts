@@ -1,7 +1,7 @@
-import { GetOperationsCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { GetOperationsCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/simulator/index.js';
 import { raw, setup, target } from './helpers.js';
@@ -11,7 +11,11 @@ describe('CORS', () => {
     const f = await setup({ cors: true });
     const preflight = await fetch(f.sim.endpoint, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-amz-target, content-type' },
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-amz-target, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -43,7 +47,10 @@ describe('request log', () => {
     const f = await setup();
     await raw(f.sim, { target: target('GetOperation'), body: '{"operationId":"op-1"}' });
     f.clock.advance(250);
-    await raw(f.sim, { target: target('CreateInstances'), body: '{"instanceNames":["web-1"],"availabilityZone":"us-east-1a","blueprintId":"b","bundleId":"n"}' });
+    await raw(f.sim, {
+      target: target('CreateInstances'),
+      body: '{"instanceNames":["web-1"],"availabilityZone":"us-east-1a","blueprintId":"b","bundleId":"n"}',
+    });
     await raw(f.sim, { target: target('Nope') });
     expect(f.sim.requests).toEqual([
       { time: f.clock.now() - 250, action: 'GetOperation', operationId: 'op-1', status: 400, error: 'NotFoundException' },
@@ -88,7 +95,12 @@ describe('server', () => {
 
   it('closes idempotently; a closed simulator refuses connections', async () => {
     const sim = await startSimulator();
-    const client = new LightsailClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+    const client = new LightsailClient({
+      endpoint: sim.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      maxAttempts: 1,
+    });
     await client.send(new GetOperationsCommand({}));
     await Promise.all([sim.close(), sim.close()]);
     await sim.close();

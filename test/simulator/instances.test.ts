@@ -11,13 +11,12 @@ import {
   StopInstanceCommand,
 } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { T0, runningInstance, setup, type Fixture } from './helpers.js';
+import { type Fixture, runningInstance, setup, T0 } from './helpers.js';
 
 const create = (f: Fixture, instanceNames: string[], availabilityZone = 'us-east-1a') =>
   f.client.send(new CreateInstancesCommand({ instanceNames, availabilityZone, blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }));
 
-const stateOf = async (f: Fixture, instanceName: string) =>
-  (await f.client.send(new GetInstanceCommand({ instanceName }))).instance?.state;
+const stateOf = async (f: Fixture, instanceName: string) => (await f.client.send(new GetInstanceCommand({ instanceName }))).instance?.state;
 
 describe('CreateInstances', () => {
   it('returns one Started CreateInstance operation per instance', async () => {
@@ -51,7 +50,14 @@ describe('CreateInstances', () => {
 
   it('returns the documented instance shape', async () => {
     const f = await setup({ region: 'eu-west-2' });
-    await f.client.send(new CreateInstancesCommand({ instanceNames: ['web-1'], availabilityZone: 'eu-west-2b', blueprintId: 'debian_12', bundleId: 'micro_3_0' }));
+    await f.client.send(
+      new CreateInstancesCommand({
+        instanceNames: ['web-1'],
+        availabilityZone: 'eu-west-2b',
+        blueprintId: 'debian_12',
+        bundleId: 'micro_3_0',
+      }),
+    );
     f.clock.advance(20_000);
     const { instance } = await f.client.send(new GetInstanceCommand({ instanceName: 'web-1' }));
     expect(instance).toMatchObject({
@@ -87,14 +93,17 @@ describe('CreateInstances', () => {
     expect((error as Error).message).toContain(mention);
   });
 
-  it.each(['availabilityZone', 'blueprintId', 'bundleId', 'instanceNames'])('answers InvalidInputException naming a missing %s', async (member) => {
-    const f = await setup();
-    const input: Record<string, unknown> = { instanceNames: ['web-1'], availabilityZone: 'us-east-1a', blueprintId: 'b', bundleId: 'n' };
-    delete input[member];
-    const error = await f.client.send(new CreateInstancesCommand(input as never)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidInputException);
-    expect((error as Error).message).toContain(member);
-  });
+  it.each(['availabilityZone', 'blueprintId', 'bundleId', 'instanceNames'])(
+    'answers InvalidInputException naming a missing %s',
+    async (member) => {
+      const f = await setup();
+      const input: Record<string, unknown> = { instanceNames: ['web-1'], availabilityZone: 'us-east-1a', blueprintId: 'b', bundleId: 'n' };
+      delete input[member];
+      const error = await f.client.send(new CreateInstancesCommand(input as never)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputException);
+      expect((error as Error).message).toContain(member);
+    },
+  );
 
   it('answers InvalidInputException for a zone of another region', async () => {
     const f = await setup();

@@ -1,7 +1,7 @@
 import { GetOperationCommand } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
 import { toSdkOperation } from '../../src/simulator/index.js';
-import { T0, setup } from './helpers.js';
+import { setup, T0 } from './helpers.js';
 
 describe('operation lifecycle on the injected clock', () => {
   it('goes NotStarted → Started → Succeeded, moving statusChangedAt at each step', async () => {
@@ -41,7 +41,13 @@ describe('operation lifecycle on the injected clock', () => {
 
   it('fails with errorCode and errorDetails, which only appear once Failed', async () => {
     const f = await setup();
-    const op = f.sim.createOperation({ status: 'Started', durationMs: 100, finalStatus: 'Failed', errorCode: 'NoCapacity', errorDetails: 'try later' });
+    const op = f.sim.createOperation({
+      status: 'Started',
+      durationMs: 100,
+      finalStatus: 'Failed',
+      errorCode: 'NoCapacity',
+      errorDetails: 'try later',
+    });
     expect(op).not.toHaveProperty('errorCode');
     f.clock.advance(100);
     const { operation } = await f.client.send(new GetOperationCommand({ operationId: op.id }));

@@ -3,10 +3,10 @@ import {
   ACTION_NAMES,
   DEFAULT_DURATIONS_MS,
   FAULT_KINDS,
-  startSimulator,
-  toSdkOperation,
   type Simulator,
   type SimulatorOptions,
+  startSimulator,
+  toSdkOperation,
 } from '../../src/simulator/index.js';
 
 describe('startSimulator options', () => {
@@ -40,9 +40,17 @@ describe('startSimulator options', () => {
 
 describe('public API', () => {
   it('exports its constants', () => {
-    expect(DEFAULT_DURATIONS_MS).toMatchObject({ CreateInstance: 20_000, CreateDisk: 10_000, StartInstance: 20_000, StopInstance: 15_000, AttachDisk: 8000 });
+    expect(DEFAULT_DURATIONS_MS).toMatchObject({
+      CreateInstance: 20_000,
+      CreateDisk: 10_000,
+      StartInstance: 20_000,
+      StopInstance: 15_000,
+      AttachDisk: 8000,
+    });
     expect(FAULT_KINDS).toContain('reset');
-    expect(ACTION_NAMES).toEqual(expect.arrayContaining(['GetOperation', 'GetOperations', 'GetOperationsForResource', 'CreateInstances', 'AttachDisk']));
+    expect(ACTION_NAMES).toEqual(
+      expect.arrayContaining(['GetOperation', 'GetOperations', 'GetOperationsForResource', 'CreateInstances', 'AttachDisk']),
+    );
   });
 
   it('has the documented types', () => {

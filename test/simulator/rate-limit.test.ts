@@ -1,6 +1,6 @@
 import { GetOperationsCommand } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { setup, type Fixture } from './helpers.js';
+import { type Fixture, setup } from './helpers.js';
 
 const outcome = (f: Fixture): Promise<string> =>
   f.client.send(new GetOperationsCommand({})).then(

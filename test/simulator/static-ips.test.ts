@@ -25,7 +25,12 @@ describe('static IPs', () => {
       location: { availabilityZone: 'all', regionName: 'us-east-1' },
     });
     const { staticIp } = await f.client.send(new GetStaticIpCommand({ staticIpName: 'ip-1' }));
-    expect(staticIp).toMatchObject({ name: 'ip-1', resourceType: 'StaticIp', isAttached: false, ipAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) });
+    expect(staticIp).toMatchObject({
+      name: 'ip-1',
+      resourceType: 'StaticIp',
+      isAttached: false,
+      ipAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+    });
     expect(staticIp).not.toHaveProperty('attachedTo');
   });
 
@@ -41,8 +46,20 @@ describe('static IPs', () => {
     await f.client.send(new AllocateStaticIpCommand({ staticIpName: 'ip-1' }));
     const { operations } = await f.client.send(new AttachStaticIpCommand({ staticIpName: 'ip-1', instanceName: 'web-1' }));
     expect(operations).toEqual([
-      expect.objectContaining({ operationType: 'AttachStaticIp', resourceType: 'StaticIp', resourceName: 'ip-1', operationDetails: 'web-1', status: 'Succeeded' }),
-      expect.objectContaining({ operationType: 'AttachStaticIp', resourceType: 'Instance', resourceName: 'web-1', operationDetails: 'ip-1', status: 'Succeeded' }),
+      expect.objectContaining({
+        operationType: 'AttachStaticIp',
+        resourceType: 'StaticIp',
+        resourceName: 'ip-1',
+        operationDetails: 'web-1',
+        status: 'Succeeded',
+      }),
+      expect.objectContaining({
+        operationType: 'AttachStaticIp',
+        resourceType: 'Instance',
+        resourceName: 'web-1',
+        operationDetails: 'ip-1',
+        status: 'Succeeded',
+      }),
     ]);
     const { staticIp } = await f.client.send(new GetStaticIpCommand({ staticIpName: 'ip-1' }));
     expect(staticIp).toMatchObject({ isAttached: true, attachedTo: 'web-1' });
@@ -69,9 +86,13 @@ describe('static IPs', () => {
   it('answers NotFoundException for an unknown static IP or instance', async () => {
     const f = await setup();
     await runningInstance(f, 'web-1');
-    await expect(f.client.send(new AttachStaticIpCommand({ staticIpName: 'ghost-ip', instanceName: 'web-1' }))).rejects.toBeInstanceOf(NotFoundException);
+    await expect(f.client.send(new AttachStaticIpCommand({ staticIpName: 'ghost-ip', instanceName: 'web-1' }))).rejects.toBeInstanceOf(
+      NotFoundException,
+    );
     await f.client.send(new AllocateStaticIpCommand({ staticIpName: 'ip-1' }));
-    await expect(f.client.send(new AttachStaticIpCommand({ staticIpName: 'ip-1', instanceName: 'ghost-1' }))).rejects.toBeInstanceOf(NotFoundException);
+    await expect(f.client.send(new AttachStaticIpCommand({ staticIpName: 'ip-1', instanceName: 'ghost-1' }))).rejects.toBeInstanceOf(
+      NotFoundException,
+    );
     await expect(f.client.send(new ReleaseStaticIpCommand({ staticIpName: 'ghost-ip' }))).rejects.toBeInstanceOf(NotFoundException);
   });
 
@@ -81,7 +102,9 @@ describe('static IPs', () => {
     await f.client.send(new AllocateStaticIpCommand({ staticIpName: 'ip-1' }));
     await expect(f.client.send(new DetachStaticIpCommand({ staticIpName: 'ip-1' }))).rejects.toBeInstanceOf(InvalidInputException);
     await f.client.send(new AttachStaticIpCommand({ staticIpName: 'ip-1', instanceName: 'web-1' }));
-    await expect(f.client.send(new AttachStaticIpCommand({ staticIpName: 'ip-1', instanceName: 'web-1' }))).rejects.toBeInstanceOf(InvalidInputException);
+    await expect(f.client.send(new AttachStaticIpCommand({ staticIpName: 'ip-1', instanceName: 'web-1' }))).rejects.toBeInstanceOf(
+      InvalidInputException,
+    );
   });
 
   it('answers a failed attach without attaching', async () => {

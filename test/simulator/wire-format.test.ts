@@ -7,7 +7,7 @@ import {
   NotFoundException,
 } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { T0, raw, setup, target } from './helpers.js';
+import { raw, setup, T0, target } from './helpers.js';
 
 describe('wire format', () => {
   it('sends timestamps as epoch seconds that the SDK turns into Dates with milliseconds', async () => {
@@ -66,7 +66,10 @@ describe('wire format', () => {
     const f = await setup();
     const response = await raw(f.sim, { target: target('CreateBucket') });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ __type: 'UnknownOperationException', message: 'The simulator does not implement action CreateBucket.' });
+    expect(response.body).toEqual({
+      __type: 'UnknownOperationException',
+      message: 'The simulator does not implement action CreateBucket.',
+    });
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
   });
 

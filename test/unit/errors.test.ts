@@ -13,10 +13,22 @@ import {
 } from '../../src/index.js';
 
 describe('errors', () => {
-  const failed = new OperationFailedError({ id: 'op-1', status: 'Failed', operationType: 'CreateInstance', resourceName: 'web-1', errorCode: 'NoAvailableCapacity', errorDetails: 'try another zone' });
+  const failed = new OperationFailedError({
+    id: 'op-1',
+    status: 'Failed',
+    operationType: 'CreateInstance',
+    resourceName: 'web-1',
+    errorCode: 'NoAvailableCapacity',
+    errorDetails: 'try another zone',
+  });
   const timeout = new WaiterTimeoutError('op-2', 1000, { id: 'op-2', status: 'Started' }, 3);
   const abort = new WaiterAbortError('op-3', new Error('Ctrl-C'), undefined);
-  const request = new OperationRequestError('op-4', Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400, requestId: 'r-1' } }), false, undefined);
+  const request = new OperationRequestError(
+    'op-4',
+    Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400, requestId: 'r-1' } }),
+    false,
+    undefined,
+  );
 
   it('writes one human sentence with the facts', () => {
     expect(failed.message).toBe('Lightsail operation op-1 (CreateInstance of web-1) ended Failed: NoAvailableCapacity: try another zone');

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   exponentialBackoff,
   OperationFailedError,
+  type OperationResult,
   OperationsFailedError,
   OperationsWaiter,
   Poller,
-  waitForOperations,
-  type OperationResult,
   type WaitManyOptions,
+  waitForOperations,
 } from '../../src/index.js';
 import { FakeClock, flush } from '../helpers/fake-clock.js';
-import { op, scriptedClient, sdkError, type Reply } from '../helpers/stub-client.js';
+import { op, type Reply, scriptedClient, sdkError } from '../helpers/stub-client.js';
 
 function setup(scripts: Record<string, Reply[]>, options: WaitManyOptions = {}) {
   const clock = new FakeClock();
@@ -35,7 +35,11 @@ describe('waitForOperations', () => {
       c: [op('Started'), op('Succeeded')],
     });
     const { value } = await clock.run(make(['a', 'b', 'c']).wait());
-    expect(value?.map((o) => [o.id, o.status])).toEqual([['a', 'Succeeded'], ['b', 'Succeeded'], ['c', 'Succeeded']]);
+    expect(value?.map((o) => [o.id, o.status])).toEqual([
+      ['a', 'Succeeded'],
+      ['b', 'Succeeded'],
+      ['c', 'Succeeded'],
+    ]);
   });
 
   it('takes a Lightsail response with `operations` as is, spending no request on finished ones', async () => {
@@ -68,7 +72,12 @@ describe('waitForOperations', () => {
       d: [sdkError('AccessDeniedException')],
     });
     const results = await rejection(clock, make(['a', 'b', 'c', 'd']).wait());
-    expect(results.map((r) => [r.operationId, r.outcome])).toEqual([['a', 'succeeded'], ['b', 'failed'], ['c', 'succeeded'], ['d', 'error']]);
+    expect(results.map((r) => [r.operationId, r.outcome])).toEqual([
+      ['a', 'succeeded'],
+      ['b', 'failed'],
+      ['c', 'succeeded'],
+      ['d', 'error'],
+    ]);
     const failed = results[1] as OperationResult;
     expect(failed.error).toBeInstanceOf(OperationFailedError);
     expect(failed.error).toMatchObject({ errorCode: 'NoAvailableCapacity', errorDetails: 'none left' });
@@ -133,8 +142,7 @@ describe('waitForOperations', () => {
 
 describe('the request cap', () => {
   /** The largest number of calls in any half-open one-second window. */
-  const busiestSecond = (times: number[]) =>
-    Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
+  const busiestSecond = (times: number[]) => Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
 
   it('holds maxRequestsPerSecond across 200 operations, and none starves', async () => {
     const scripts = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`op${i}`, [op('Started'), op('Started'), op('Succeeded')]]));
@@ -186,7 +194,10 @@ describe('the request cap', () => {
 describe('bad input', () => {
   const client = scriptedClient({});
   it.each([
-    [null, 'Expected `operations` to be an array of operation ids or Operation objects, or a Lightsail response with `operations` or `operation`, got `null`'],
+    [
+      null,
+      'Expected `operations` to be an array of operation ids or Operation objects, or a Lightsail response with `operations` or `operation`, got `null`',
+    ],
     [{}, 'got an object'],
     ['op-1', 'got `"op-1"` (string)'],
     [['a', ''], 'Expected `operations[1]` to be a non-empty operation id'],

@@ -4,13 +4,16 @@ import {
   OperationFailedError,
   OperationsFailedError,
   WAIT_FOR_OPERATIONS_MIDDLEWARE,
-  waitForOperationsPlugin,
   type WaitForOperationsPluginOptions,
+  waitForOperationsPlugin,
 } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { op, scriptedClient } from '../helpers/stub-client.js';
 
-type Middleware = (next: (args: unknown) => Promise<unknown>, context: object) => (args: unknown) => Promise<{ output: Record<string, unknown> }>;
+type Middleware = (
+  next: (args: unknown) => Promise<unknown>,
+  context: object,
+) => (args: unknown) => Promise<{ output: Record<string, unknown> }>;
 
 /** Installs the plugin on a fake stack and returns the middleware it added. */
 function install(options: WaitForOperationsPluginOptions): { middleware: Middleware; added: unknown } {
@@ -46,7 +49,7 @@ describe('waitForOperationsPlugin', () => {
     const { middleware } = install({ client: poll, clock });
     const output = { operations: [op('Started', { id: 'a' }), op('Started', { id: 'b' })], $metadata: { requestId: 'r' } };
     const { value } = await clock.run(middleware(respond(output), { commandName: 'CreateInstancesCommand' })({}));
-    expect((value?.output.operations as Array<{ status: string }>).map((o) => o.status)).toEqual(['Succeeded', 'Succeeded']);
+    expect((value?.output.operations as Array<{ status: string }> | undefined)?.map((o) => o.status)).toEqual(['Succeeded', 'Succeeded']);
     expect(value?.output.$metadata).toEqual({ requestId: 'r' });
   });
 
@@ -54,7 +57,9 @@ describe('waitForOperationsPlugin', () => {
     const clock = new FakeClock();
     const poll = scriptedClient({ k: [op('Failed', { errorCode: 'E', errorDetails: 'd' })] });
     const { middleware } = install({ client: poll, clock });
-    const { error } = await clock.run(middleware(respond({ operation: op('Started', { id: 'k' }) }), { commandName: 'CreateKeyPairCommand' })({}));
+    const { error } = await clock.run(
+      middleware(respond({ operation: op('Started', { id: 'k' }) }), { commandName: 'CreateKeyPairCommand' })({}),
+    );
     expect(error).toBeInstanceOf(OperationFailedError);
     expect(error).toMatchObject({ errorCode: 'E', errorDetails: 'd' });
   });
@@ -62,7 +67,9 @@ describe('waitForOperationsPlugin', () => {
   it('throws OperationsFailedError for an `operations` array with a failure', async () => {
     const clock = new FakeClock();
     const { middleware } = install({ client: scriptedClient({ a: [op('Failed')] }), clock });
-    const { error } = await clock.run(middleware(respond({ operations: [op('Started', { id: 'a' })] }), { commandName: 'CreateDiskCommand' })({}));
+    const { error } = await clock.run(
+      middleware(respond({ operations: [op('Started', { id: 'a' })] }), { commandName: 'CreateDiskCommand' })({}),
+    );
     expect(error).toBeInstanceOf(OperationsFailedError);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exponentialBackoff, isSettled, operationOutcome, type BackoffContext } from '../../src/index.js';
 import { finalPollMarginMs, fitDelayToDeadline } from '../../src/backoff.js';
+import { type BackoffContext, exponentialBackoff, isSettled, operationOutcome } from '../../src/index.js';
 import { createOperationAwareBackoff, operationAwareBackoff } from '../../src/operation-aware-backoff.js';
 import { classifyRequestError } from '../../src/transient.js';
 
@@ -65,7 +65,13 @@ describe('operationAwareBackoff', () => {
     maxDelayMs: 30_000,
     elapsedMs: 0,
     random: () => random,
-    operation: { id: 'op-1', status: 'Started', operationType: operationType as never, createdAt: new Date(NOW - ageMs), statusChangedAt: new Date(NOW - ageMs) },
+    operation: {
+      id: 'op-1',
+      status: 'Started',
+      operationType: operationType as never,
+      createdAt: new Date(NOW - ageMs),
+      statusChangedAt: new Date(NOW - ageMs),
+    },
   });
 
   // Expected values come from a separate solver that integrates the duration CDF numerically.
@@ -143,7 +149,11 @@ describe('operationAwareBackoff', () => {
     [{ now: 5 }, TypeError, 'Expected `now` to be a function, got `5` (number)'],
     [{ typicalDurations: [] }, TypeError, 'Expected `typicalDurations` to be an object, got an array'],
     [{ typicalDurations: { X: [5000] } }, TypeError, 'Expected `typicalDurations.X` to be [shortestMs, longestMs], got an array'],
-    [{ typicalDurations: { X: [5000, 1000] } }, RangeError, 'Expected `typicalDurations.X[1]` to be a finite number >= 5000, got `1000` (number)'],
+    [
+      { typicalDurations: { X: [5000, 1000] } },
+      RangeError,
+      'Expected `typicalDurations.X[1]` to be a finite number >= 5000, got `1000` (number)',
+    ],
     [{ typicalDurations: { X: [0, 1000] } }, RangeError, 'Expected `typicalDurations.X[0]` to be a finite number > 0, got `0` (number)'],
   ])('rejects %j at creation', (options, type, message) => {
     expect(() => createOperationAwareBackoff(options as never)).toThrow(type);

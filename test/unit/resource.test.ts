@@ -1,6 +1,6 @@
 import type { GetOperationCommand, GetOperationsForResourceCommand, Operation } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { OperationsFailedError, ResourceRequestError, waitForResource, type ResourceClientLike } from '../../src/index.js';
+import { OperationsFailedError, type ResourceClientLike, ResourceRequestError, waitForResource } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { op, sdkError } from '../helpers/stub-client.js';
 
@@ -46,14 +46,21 @@ describe('waitForResource', () => {
       { a: [op('Started'), op('Succeeded')], b: [op('Succeeded')] },
     );
     const { value } = await clock.run(waitForResource(client, 'web-1', { clock, maxRequestsPerSecond: 100 }));
-    expect(value?.map((o) => [o.id, o.status])).toEqual([['a', 'Succeeded'], ['b', 'Succeeded']]);
+    expect(value?.map((o) => [o.id, o.status])).toEqual([
+      ['a', 'Succeeded'],
+      ['b', 'Succeeded'],
+    ]);
     expect(client.calls.filter((c) => c.startsWith('list'))).toEqual(['list:web-1:', 'list:web-1:p2', 'list:web-1:']);
   });
 
   it('picks up an operation that started on the resource while it waited', async () => {
     const clock = new FakeClock();
     const client = resourceClient(
-      [{ operations: [op('Started', { id: 'a' })] }, { operations: [op('Started', { id: 'c' }), op('Succeeded', { id: 'a' })] }, { operations: [] }],
+      [
+        { operations: [op('Started', { id: 'a' })] },
+        { operations: [op('Started', { id: 'c' }), op('Succeeded', { id: 'a' })] },
+        { operations: [] },
+      ],
       { a: [op('Succeeded')], c: [op('Succeeded')] },
     );
     const { value } = await clock.run(waitForResource(client, 'web-1', { clock }));

@@ -1,7 +1,7 @@
+import type { GetOperationCommand } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OperationsWaiter, Poller } from '../../src/index.js';
 import { op } from '../helpers/stub-client.js';
-import type { GetOperationCommand } from '@aws-sdk/client-lightsail';
 
 afterEach(() => {
   vi.useRealTimers();

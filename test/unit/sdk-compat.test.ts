@@ -1,19 +1,21 @@
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import type { WaiterConfiguration as SmithyWaiterConfiguration } from '@smithy/types';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   OperationFailedError,
   WaiterAbortError,
-  waitUntilOperationSucceeded,
   type WaiterConfiguration,
   type WaiterResult,
+  waitUntilOperationSucceeded,
 } from '../../src/index.js';
 import { op, stubClient } from '../helpers/stub-client.js';
-import { vi } from 'vitest';
 
 describe('waitUntilOperationSucceeded (the SDK waiter shape)', () => {
   it('accepts the SDK’s own WaiterConfiguration<LightsailClient>', () => {
-    const sdkParams = { client: new LightsailClient({ region: 'us-east-1' }), maxWaitTime: 60 } as SmithyWaiterConfiguration<LightsailClient>;
+    const sdkParams = {
+      client: new LightsailClient({ region: 'us-east-1' }),
+      maxWaitTime: 60,
+    } as SmithyWaiterConfiguration<LightsailClient>;
     const ours: WaiterConfiguration<LightsailClient> = sdkParams;
     expectTypeOf(waitUntilOperationSucceeded).toBeCallableWith(ours, { operationId: 'op-1' });
     expectTypeOf(waitUntilOperationSucceeded).toBeCallableWith(sdkParams, { operationId: 'op-1' });
@@ -62,10 +64,14 @@ describe('waitUntilOperationSucceeded (the SDK waiter shape)', () => {
   it('honours abortSignal and the deprecated abortController', async () => {
     const aborted = AbortSignal.abort();
     const client = stubClient(op('Started'));
-    await expect(waitUntilOperationSucceeded({ client, maxWaitTime: 60, abortSignal: aborted }, { operationId: 'op-1' })).rejects.toBeInstanceOf(WaiterAbortError);
+    await expect(
+      waitUntilOperationSucceeded({ client, maxWaitTime: 60, abortSignal: aborted }, { operationId: 'op-1' }),
+    ).rejects.toBeInstanceOf(WaiterAbortError);
     const controller = new AbortController();
     controller.abort();
-    await expect(waitUntilOperationSucceeded({ client, maxWaitTime: 60, abortController: controller }, { operationId: 'op-1' })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      waitUntilOperationSucceeded({ client, maxWaitTime: 60, abortController: controller }, { operationId: 'op-1' }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(client.calls).toHaveLength(0);
   });
 

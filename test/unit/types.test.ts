@@ -1,9 +1,9 @@
 import { LightsailClient, type Operation } from '@aws-sdk/client-lightsail';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  OperationFailedError,
-  OperationWaiter,
   type LightsailClientLike,
+  type OperationFailedError,
+  OperationWaiter,
   type StatusEvent,
   type WaitOptions,
   waitForOperation,

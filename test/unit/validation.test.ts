@@ -48,7 +48,9 @@ describe('bad input is refused before any request', () => {
     [{ send: 'nope' }, 'got an object'],
   ])('client %j', (bad, message) => {
     expect(() => new OperationWaiter(bad as never, 'op-1')).toThrow(TypeError);
-    expect(() => new OperationWaiter(bad as never, 'op-1')).toThrow(`Expected \`client\` to be a LightsailClient (an object with a \`send\` method), ${message}`);
+    expect(() => new OperationWaiter(bad as never, 'op-1')).toThrow(
+      `Expected \`client\` to be a LightsailClient (an object with a \`send\` method), ${message}`,
+    );
   });
 
   it('lets a large minDelayMs raise the default maxDelayMs with it', () => {

@@ -1,14 +1,8 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import {
-  OperationRequestError,
-  OperationWaiter,
-  WaiterAbortError,
-  WaiterTimeoutError,
-  type WaitOptions,
-} from '../../src/index.js';
+import { OperationRequestError, OperationWaiter, WaiterAbortError, WaiterTimeoutError, type WaitOptions } from '../../src/index.js';
 import { FakeClock, flush } from '../helpers/fake-clock.js';
-import { op, sdkError, stubClient, type Reply } from '../helpers/stub-client.js';
+import { op, type Reply, sdkError, stubClient } from '../helpers/stub-client.js';
 
 function setup(replies: Reply[], options: WaitOptions = {}) {
   const clock = new FakeClock();
@@ -36,7 +30,10 @@ describe('transient failures are retried', () => {
     const { run, retries, client } = setup([error, error, op('Succeeded')]);
     expect((await run()).value?.status).toBe('Succeeded');
     expect(client.calls).toHaveLength(3);
-    expect(retries.map((r) => [r.attempt, r.delayMs])).toEqual([[1, 1000], [2, 1500]]);
+    expect(retries.map((r) => [r.attempt, r.delayMs])).toEqual([
+      [1, 1000],
+      [2, 1500],
+    ]);
   });
 
   it('gives up with OperationRequestError after `retries` consecutive failures', async () => {
@@ -75,22 +72,25 @@ describe('transient failures are retried', () => {
 });
 
 describe('errors that will never succeed fail fast', () => {
-  it.each(['AccessDeniedException', 'UnauthenticatedException', 'InvalidInputException', 'AccountSetupInProgressException', 'SomeNewException'])(
-    'rejects on %s after one request, with the SDK error as cause',
-    async (name) => {
-      const cause = sdkError(name);
-      const { run, client, clock, retries } = setup([cause]);
-      const { error } = await run();
-      expect(error).toBeInstanceOf(OperationRequestError);
-      expect(error).toMatchObject({ operationId: 'op-1', errorName: name, retriesExhausted: false });
-      expect((error as Error).cause).toBe(cause);
-      expect((error as Error).message).toContain(name);
-      expect(client.calls).toHaveLength(1);
-      expect(retries).toEqual([]);
-      expect(clock.time).toBe(0);
-      expect(clock.pendingTimers).toBe(0);
-    },
-  );
+  it.each([
+    'AccessDeniedException',
+    'UnauthenticatedException',
+    'InvalidInputException',
+    'AccountSetupInProgressException',
+    'SomeNewException',
+  ])('rejects on %s after one request, with the SDK error as cause', async (name) => {
+    const cause = sdkError(name);
+    const { run, client, clock, retries } = setup([cause]);
+    const { error } = await run();
+    expect(error).toBeInstanceOf(OperationRequestError);
+    expect(error).toMatchObject({ operationId: 'op-1', errorName: name, retriesExhausted: false });
+    expect((error as Error).cause).toBe(cause);
+    expect((error as Error).message).toContain(name);
+    expect(client.calls).toHaveLength(1);
+    expect(retries).toEqual([]);
+    expect(clock.time).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
+  });
 
   it('does not retry a programming error (a TypeError that is not a network failure)', async () => {
     const { run, client } = setup([new TypeError('x is not a function')]);
@@ -122,7 +122,9 @@ describe('timeout', () => {
 
   it('stops a request in flight at the deadline', async () => {
     const clock = new FakeClock();
-    const client = stubClient((call) => new Promise((_, reject) => call.signal?.addEventListener('abort', () => reject(sdkError('AbortError', 0)))));
+    const client = stubClient(
+      (call) => new Promise((_, reject) => call.signal?.addEventListener('abort', () => reject(sdkError('AbortError', 0)))),
+    );
     const waiter = new OperationWaiter(client, 'op-1', { clock, timeoutMs: 5_000 });
     const { error } = await clock.run(waiter.wait());
     expect(error).toBeInstanceOf(WaiterTimeoutError);
@@ -169,7 +171,9 @@ describe('abort', () => {
   it('aborts the request in flight', async () => {
     const controller = new AbortController();
     const clock = new FakeClock();
-    const client = stubClient((call) => new Promise((_, reject) => call.signal?.addEventListener('abort', () => reject(sdkError('AbortError', 0)))));
+    const client = stubClient(
+      (call) => new Promise((_, reject) => call.signal?.addEventListener('abort', () => reject(sdkError('AbortError', 0)))),
+    );
     const waiter = new OperationWaiter(client, 'op-1', { clock, signal: controller.signal });
     const promise = waiter.wait();
     await flush();

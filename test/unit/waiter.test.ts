@@ -1,19 +1,16 @@
-import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  OperationFailedError,
-  OperationRequestError,
-  OperationWaiter,
-  WaiterAbortError,
-  WaiterTimeoutError,
-  waitForOperation,
   type BackoffStrategy,
   exponentialBackoff,
+  OperationFailedError,
+  OperationWaiter,
   operationAwareBackoff,
+  WaiterTimeoutError,
   type WaitOptions,
+  waitForOperation,
 } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { op, sdkError, stubClient, type Reply } from '../helpers/stub-client.js';
+import { op, type Reply, stubClient } from '../helpers/stub-client.js';
 
 const TIMEOUT = 60_000;
 
@@ -38,10 +35,14 @@ describe('OperationWaiter: status paths', () => {
     const { value } = await run();
     expect(value).toMatchObject({ id: 'op-1', status: 'Succeeded' });
     expect(events).toEqual([
-      'poll:1', 'status:-->NotStarted',
-      'poll:2', 'status:NotStarted->Started',
+      'poll:1',
+      'status:-->NotStarted',
+      'poll:2',
+      'status:NotStarted->Started',
       'poll:3',
-      'poll:4', 'status:Started->Succeeded', 'succeeded:4',
+      'poll:4',
+      'status:Started->Succeeded',
+      'succeeded:4',
     ]);
     expect(delays()).toEqual([1000, 1500, 2500]);
     expect(clock.time).toBe(5000);
@@ -69,7 +70,13 @@ describe('OperationWaiter: status paths', () => {
     const { error } = await run();
     expect(error).toBeInstanceOf(OperationFailedError);
     const e = error as OperationFailedError;
-    expect(e).toMatchObject({ operationId: 'op-1', errorCode: 'NoAvailableCapacity', errorDetails: 'No capacity in us-east-1a', status: 'Failed', operation: failed });
+    expect(e).toMatchObject({
+      operationId: 'op-1',
+      errorCode: 'NoAvailableCapacity',
+      errorDetails: 'No capacity in us-east-1a',
+      status: 'Failed',
+      operation: failed,
+    });
     expect(e.message).toContain('NoAvailableCapacity');
     expect(e.message).toContain('No capacity in us-east-1a');
     expect(events.slice(-2)).toEqual(['status:Started->Failed', 'failed:OperationFailedError']);
@@ -174,12 +181,23 @@ describe('OperationWaiter: a custom backoff strategy', () => {
     };
     const client = stubClient(op('Started'), op('Succeeded'));
     await clock.run(new OperationWaiter(client, op('NotStarted'), { clock, backoff }).wait());
-    expect(asked).toEqual([[0, 'NotStarted'], [1, 'Started']]);
+    expect(asked).toEqual([
+      [0, 'NotStarted'],
+      [1, 'Started'],
+    ]);
     expect(clock.sleeps.slice(1)).toEqual([7_000, 3_000]);
 
     const byId = new FakeClock();
     const asked2: number[] = [];
-    await byId.run(new OperationWaiter(stubClient(op('Succeeded')), 'op-1', { clock: byId, backoff: ({ attempt }) => (asked2.push(attempt), 1) }).wait());
+    await byId.run(
+      new OperationWaiter(stubClient(op('Succeeded')), 'op-1', {
+        clock: byId,
+        backoff: ({ attempt }) => {
+          asked2.push(attempt);
+          return 1;
+        },
+      }).wait(),
+    );
     expect(asked2).toEqual([]);
   });
 
@@ -200,7 +218,14 @@ describe('OperationWaiter: the default schedule', () => {
     const expected: number[] = [];
     let elapsedMs = 0;
     for (const attempt of [1, 2, 3]) {
-      const delay = operationAwareBackoff({ attempt, minDelayMs: 1_000, maxDelayMs: 30_000, elapsedMs, operation: op('Started'), random: () => 0.5 });
+      const delay = operationAwareBackoff({
+        attempt,
+        minDelayMs: 1_000,
+        maxDelayMs: 30_000,
+        elapsedMs,
+        operation: op('Started'),
+        random: () => 0.5,
+      });
       expected.push(delay);
       elapsedMs += delay;
     }

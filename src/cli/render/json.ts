@@ -1,9 +1,4 @@
-import {
-  isOperationFailedError,
-  isOperationRequestError,
-  type RetryEvent,
-  type StatusEvent,
-} from '../../index.js';
+import { isOperationFailedError, isOperationRequestError, type RetryEvent, type StatusEvent } from '../../index.js';
 import { errorName } from './plain.js';
 import type { RenderContext, Renderer } from './renderer.js';
 import type { OperationRow } from './tracker.js';

@@ -2,7 +2,7 @@
  * What every action handler receives and returns.
  */
 import type { OperationRecord } from '../lifecycle.js';
-import { toOperationJson, type OperationJson } from '../protocol.js';
+import { type OperationJson, toOperationJson } from '../protocol.js';
 import type { SimulatorState } from '../state.js';
 
 /** The request body, already parsed into a JSON object. */

@@ -3,7 +3,7 @@
  */
 import { invalidInput } from '../api-error.js';
 import { diskAttachedTo, diskJson, diskStateAt } from '../resources.js';
-import { operationsJson, type ActionHandler } from './context.js';
+import { type ActionHandler, operationsJson } from './context.js';
 import { requireAvailabilityZone, requireName, requirePositiveInteger, requireString } from './input.js';
 import { isCreated } from './instances.js';
 import { findDisk, findInstance } from './lookup.js';
@@ -19,7 +19,15 @@ export const createDisk: ActionHandler = (ctx, input) => {
     { operationType: 'CreateDisk', resourceName: name, resourceType: 'Disk', availabilityZone, operationDetails: '', instant: false },
     ctx.now,
   );
-  state.disks.set(name, { name, arn: state.arn('Disk'), createdAt: ctx.now, availabilityZone, sizeInGb, createOp: op, attachment: undefined });
+  state.disks.set(name, {
+    name,
+    arn: state.arn('Disk'),
+    createdAt: ctx.now,
+    availabilityZone,
+    sizeInGb,
+    createOp: op,
+    attachment: undefined,
+  });
   return { operations: operationsJson(ctx, [op]) };
 };
 
@@ -38,7 +46,14 @@ export const attachDisk: ActionHandler = (ctx, input) => {
   }
   const start = (resourceName: string, resourceType: 'Disk' | 'Instance', operationDetails: string) =>
     ctx.state.startOperation(
-      { operationType: 'AttachDisk', resourceName, resourceType, availabilityZone: disk.availabilityZone, operationDetails, instant: false },
+      {
+        operationType: 'AttachDisk',
+        resourceName,
+        resourceType,
+        availabilityZone: disk.availabilityZone,
+        operationDetails,
+        instant: false,
+      },
       ctx.now,
     );
   const diskOp = start(disk.name, 'Disk', instance.name);

@@ -3,8 +3,8 @@
  */
 import { invalidInput } from '../api-error.js';
 import { isTerminalAt } from '../lifecycle.js';
-import { instanceJson, instanceStateAt, type InstanceRecord } from '../resources.js';
-import { operationsJson, type ActionContext, type ActionHandler } from './context.js';
+import { type InstanceRecord, instanceJson, instanceStateAt } from '../resources.js';
+import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { requireAvailabilityZone, requireName, requireNames, requireString } from './input.js';
 import { findInstance } from './lookup.js';
 
@@ -26,7 +26,14 @@ export const createInstances: ActionHandler = (ctx, input) => {
   if (taken.length > 0) throw invalidInput(`Some names are already in use: ${taken.join(', ')}.`);
   const ops = names.map((name) => {
     const op = state.startOperation(
-      { operationType: 'CreateInstance', resourceName: name, resourceType: 'Instance', availabilityZone, operationDetails: '', instant: false },
+      {
+        operationType: 'CreateInstance',
+        resourceName: name,
+        resourceType: 'Instance',
+        availabilityZone,
+        operationDetails: '',
+        instant: false,
+      },
       ctx.now,
     );
     state.instances.set(name, {
@@ -52,7 +59,14 @@ export const deleteInstance: ActionHandler = (ctx, input) => {
   const instance = findInstance(ctx, requireName(input, 'instanceName'));
   const { state } = ctx;
   const op = state.startOperation(
-    { operationType: 'DeleteInstance', resourceName: instance.name, resourceType: 'Instance', availabilityZone: instance.availabilityZone, operationDetails: '', instant: true },
+    {
+      operationType: 'DeleteInstance',
+      resourceName: instance.name,
+      resourceType: 'Instance',
+      availabilityZone: instance.availabilityZone,
+      operationDetails: '',
+      instant: true,
+    },
     ctx.now,
   );
   if (op.finalStatus !== 'Failed') {
@@ -74,7 +88,14 @@ function power(kind: 'start' | 'stop'): ActionHandler {
     const instance = findInstance(ctx, requireName(input, 'instanceName'));
     requireState(ctx, instance, kind === 'start' ? 'stopped' : 'running', kind);
     const op = ctx.state.startOperation(
-      { operationType, resourceName: instance.name, resourceType: 'Instance', availabilityZone: instance.availabilityZone, operationDetails: '', instant: false },
+      {
+        operationType,
+        resourceName: instance.name,
+        resourceType: 'Instance',
+        availabilityZone: instance.availabilityZone,
+        operationDetails: '',
+        instant: false,
+      },
       ctx.now,
     );
     instance.powerOp = { kind, op };
@@ -93,7 +114,14 @@ export const rebootInstance: ActionHandler = (ctx, input) => {
   const instance = findInstance(ctx, requireName(input, 'instanceName'));
   requireState(ctx, instance, 'running', 'reboot');
   const op = ctx.state.startOperation(
-    { operationType: 'RebootInstance', resourceName: instance.name, resourceType: 'Instance', availabilityZone: instance.availabilityZone, operationDetails: '', instant: true },
+    {
+      operationType: 'RebootInstance',
+      resourceName: instance.name,
+      resourceType: 'Instance',
+      availabilityZone: instance.availabilityZone,
+      operationDetails: '',
+      instant: true,
+    },
     ctx.now,
   );
   return { operations: operationsJson(ctx, [op]) };

@@ -4,7 +4,7 @@
 import { notFound } from '../api-error.js';
 import { pageNewestFirst } from '../paging.js';
 import { toOperationJson } from '../protocol.js';
-import { operationsJson, type ActionContext, type ActionHandler, type ActionInput } from './context.js';
+import { type ActionContext, type ActionHandler, type ActionInput, operationsJson } from './context.js';
 import { optionalString, requireName, requireString } from './input.js';
 
 /** `GetOperation {operationId}` → `{operation}`; hidden (not yet visible) operations are not found. */

@@ -3,8 +3,8 @@
  */
 import { invalidInput } from '../api-error.js';
 import type { OperationRecord } from '../lifecycle.js';
-import { staticIpJson, type InstanceRecord, type StaticIpRecord } from '../resources.js';
-import { operationsJson, type ActionContext, type ActionHandler } from './context.js';
+import { type InstanceRecord, type StaticIpRecord, staticIpJson } from '../resources.js';
+import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { requireName } from './input.js';
 import { findInstance, findStaticIp } from './lookup.js';
 
@@ -20,7 +20,14 @@ function pairOperations(ctx: ActionContext, operationType: string, ip: StaticIpR
   return [
     staticIpOperation(ctx, operationType, ip.name, instance.name),
     ctx.state.startOperation(
-      { operationType, resourceName: instance.name, resourceType: 'Instance', availabilityZone: instance.availabilityZone, operationDetails: ip.name, instant: true },
+      {
+        operationType,
+        resourceName: instance.name,
+        resourceType: 'Instance',
+        availabilityZone: instance.availabilityZone,
+        operationDetails: ip.name,
+        instant: true,
+      },
       ctx.now,
     ),
   ];
@@ -35,7 +42,13 @@ export const allocateStaticIp: ActionHandler = (ctx, input) => {
   if (state.staticIps.has(name)) throw invalidInput(`The static IP name ${name} is already in use.`);
   const op = staticIpOperation(ctx, 'AllocateStaticIp', name, '');
   if (op.finalStatus !== 'Failed') {
-    state.staticIps.set(name, { name, arn: state.arn('StaticIp'), createdAt: ctx.now, ipAddress: state.nextAddress('203.0'), attachedTo: undefined });
+    state.staticIps.set(name, {
+      name,
+      arn: state.arn('StaticIp'),
+      createdAt: ctx.now,
+      ipAddress: state.nextAddress('203.0'),
+      attachedTo: undefined,
+    });
   }
   return { operations: operationsJson(ctx, [op]) };
 };
