@@ -7,24 +7,29 @@ export type OperationStatusName = OperationStatus | (string & {});
 
 /** Payload of `status`: the observed status differs from the last one (first observation included). */
 export interface StatusEvent {
+  /** The id of the operation whose status changed. */
   readonly operationId: string;
   /** The status observed before, `undefined` on the first observation. */
   readonly previous: OperationStatusName | undefined;
   /** The status observed now. */
   readonly current: OperationStatusName | undefined;
+  /** The operation as observed now: the one given to the waiter, or a `GetOperation` response. */
   readonly operation: Operation;
 }
 
 /** Payload of `poll`: a `GetOperation` response arrived. */
 export interface PollEvent {
+  /** The id of the operation polled. */
   readonly operationId: string;
   /** How many `GetOperation` responses this wait has received, this one included. */
   readonly attempt: number;
+  /** The operation in the response, emitted before its status is acted on. */
   readonly operation: Operation;
 }
 
 /** Payload of `retry`: a transient `GetOperation` failure will be retried. */
 export interface RetryEvent {
+  /** The id of the operation whose request failed. */
   readonly operationId: string;
   /** The SDK or network error that failed the request. */
   readonly error: unknown;
@@ -36,7 +41,9 @@ export interface RetryEvent {
 
 /** Payload of `succeeded`: the operation ended `Succeeded` or `Completed`. */
 export interface SucceededEvent {
+  /** The id of the operation that succeeded. */
   readonly operationId: string;
+  /** The final operation, the one the wait resolves with. */
   readonly operation: Operation;
   /** `GetOperation` responses received (0 when the operation was already terminal). */
   readonly attempts: number;
@@ -46,20 +53,28 @@ export interface SucceededEvent {
 
 /** Payload of `failed`: the wait rejected, for whatever reason (`error` says which). */
 export interface FailedEvent {
+  /** The id of the operation whose wait failed. */
   readonly operationId: string;
   /** The error the wait rejects with. */
   readonly error: LightsailWaiterError | Error;
   /** The last observed operation, if any. */
   readonly operation: Operation | undefined;
+  /** `GetOperation` responses received before the wait gave up. */
   readonly attempts: number;
+  /** Milliseconds from the start of the wait. */
   readonly elapsedMs: number;
 }
 
 /** The events of an {@link OperationWaiter}, for eventemitter3's typed `on`/`emit`. */
 export interface OperationWaiterEvents {
+  /** Fires on the first observation and whenever the status differs from the last one seen. */
   status: [event: StatusEvent];
+  /** Fires after each `GetOperation` response, before any `status` it causes. */
   poll: [event: PollEvent];
+  /** Fires when a transient `GetOperation` failure is about to be retried, before the retry delay. */
   retry: [event: RetryEvent];
+  /** Fires once, just before `wait()` resolves. */
   succeeded: [event: SucceededEvent];
+  /** Fires once, just before `wait()` rejects, whatever the reason. */
   failed: [event: FailedEvent];
 }

@@ -8,8 +8,14 @@ import { describeValue } from './validate.js';
  */
 export type OperationsInput =
   | readonly OperationInput[]
-  | { readonly operations?: readonly Operation[] | undefined }
-  | { readonly operation?: Operation | undefined };
+  | {
+      /** The operations of a response such as `CreateInstances`, preferred to `operation` when both are present. */
+      readonly operations?: readonly Operation[] | undefined;
+    }
+  | {
+      /** The one operation of a response such as `CreateKeyPair` or `PeerVpc`. */
+      readonly operation?: Operation | undefined;
+    };
 
 /** Checks the `operations` argument and lists one ref per input, in input order. */
 export function toOperationRefs(input: OperationsInput): OperationRef[] {

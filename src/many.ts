@@ -25,20 +25,27 @@ export interface WaitManyOptions extends WaitOptions {
 
 /** Payload of `progress`: counts over the distinct operations waited on. */
 export interface ProgressEvent {
+  /** Distinct operations waited on (a duplicated id counts once). */
   readonly total: number;
+  /** Operations that ended `Succeeded` or `Completed`. */
   readonly succeeded: number;
   /** Settled without success: failed, timed out, aborted, cancelled or errored. */
   readonly failed: number;
+  /** Operations whose wait has not settled yet. */
   readonly pending: number;
 }
 
 /** The events of an {@link OperationsWaiter}; per-operation payloads carry `operationId`. */
 export interface OperationsWaiterEvents {
+  /** One operation's `status` event, forwarded as its own waiter emits it. */
   status: [event: StatusEvent];
+  /** One operation's `poll` event, forwarded as its own waiter emits it. */
   poll: [event: PollEvent];
+  /** One operation's `retry` event, forwarded as its own waiter emits it. */
   retry: [event: RetryEvent];
   /** One operation's wait ended. */
   settled: [result: OperationResult];
+  /** Fires right after each `settled`, with the counts that include it. */
   progress: [event: ProgressEvent];
 }
 

@@ -20,7 +20,7 @@ export interface WaitOptions {
   readonly maxDelayMs?: number;
   /** Aborts the wait and the request in flight. @default undefined (no cancellation) */
   readonly signal?: AbortSignal | undefined;
-  /** Picks the delay before each poll. @default exponentialBackoff (uniform jitter between `minDelayMs` and a doubling ceiling) */
+  /** Picks the delay before each poll. @default operationAwareBackoff (the operation's age and type shape the schedule) */
   readonly backoff?: BackoffStrategy;
   /**
    * How many times in a row one `GetOperation` may fail with a transient error (throttling, 5xx,
@@ -57,10 +57,15 @@ export interface ResolvedWaitOptions {
 
 /** The defaults, in milliseconds. */
 export const DEFAULT_WAIT_OPTIONS = Object.freeze({
+  /** The default `timeoutMs`: 30 minutes. */
   timeoutMs: 30 * 60_000,
+  /** The default `minDelayMs`: 1 second. */
   minDelayMs: 1_000,
+  /** The default `maxDelayMs`: 30 seconds, or `minDelayMs` when that is set higher. */
   maxDelayMs: 30_000,
+  /** The default `retries`: one request is retried after up to 10 transient failures in a row. */
   retries: 10,
+  /** The default `notFoundGraceMs`: 10 seconds. */
   notFoundGraceMs: 10_000,
 });
 

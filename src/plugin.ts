@@ -21,11 +21,13 @@ export interface WaitForOperationsPluginOptions extends WaitManyOptions {
 
 /** The part of an SDK middleware stack the plugin uses; a client's `middlewareStack` fits. */
 export interface MiddlewareStackLike {
+  /** Adds a middleware at a step; the plugin uses `initialize` with `override` so applying it twice replaces it. */
   add(middleware: unknown, options: { step: 'initialize'; name: string; override?: boolean }): void;
 }
 
 /** A plugin for `client.middlewareStack.use(...)`. */
 export interface WaitForOperationsPlugin {
+  /** Adds the waiting middleware, named {@link WAIT_FOR_OPERATIONS_MIDDLEWARE}, at the `initialize` step. */
   applyToStack(stack: MiddlewareStackLike): void;
 }
 

@@ -72,7 +72,12 @@ export class Poller {
   }
 
   /** Counters since the poller was made: requests granted, throttling reports received. */
-  get stats(): { readonly granted: number; readonly throttled: number } {
+  get stats(): {
+    /** Requests allowed to start, counting retries. */
+    readonly granted: number;
+    /** Calls to {@link Poller.reportThrottled}, each of which halved the pace (down to the floor). */
+    readonly throttled: number;
+  } {
     return { granted: this.#granted, throttled: this.#throttled };
   }
 

@@ -20,7 +20,9 @@ import { describeValue } from './validate.js';
 
 /** A client that can list a resource's operations as well as read one: a `LightsailClient` fits. */
 export interface ResourceClientLike {
+  /** Lists a resource's operations, one page at a time; used by {@link waitForResource} and {@link listPendingOperations}. */
   send(command: GetOperationsForResourceCommand, options?: SendOptions): Promise<GetOperationsForResourceCommandOutput>;
+  /** Reads one operation, to wait on each pending operation the listing found. */
   send(command: GetOperationCommand, options?: SendOptions): Promise<GetOperationCommandOutput>;
 }
 

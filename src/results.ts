@@ -12,7 +12,9 @@ export type ResultOutcome = 'succeeded' | 'failed' | 'timeout' | 'aborted' | 'ca
 
 /** What happened to one operation of a `waitForOperations` call. */
 export interface OperationResult {
+  /** The operation's id; an id given twice gets two identical results. */
   readonly operationId: string;
+  /** How the operation's wait ended. */
   readonly outcome: ResultOutcome;
   /** The final (or last observed) operation, where known. */
   readonly operation: Operation | undefined;

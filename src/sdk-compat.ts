@@ -12,7 +12,12 @@ export interface WaiterConfiguration<Client> {
   /** The longest time to wait, in seconds. Required, as in the SDK. */
   maxWaitTime: number;
   /** @deprecated Use `abortSignal`. Aborts the wait. */
-  abortController?: { readonly signal: AbortSignal | LegacyAbortSignal } | undefined;
+  abortController?:
+    | {
+        /** The controller's signal, the only part read. */
+        readonly signal: AbortSignal | LegacyAbortSignal;
+      }
+    | undefined;
   /** Aborts the wait. */
   abortSignal?: AbortSignal | LegacyAbortSignal | undefined;
   /** The shortest delay between polls, in seconds. @default 1 */
@@ -23,16 +28,22 @@ export interface WaiterConfiguration<Client> {
 
 /** The SDK's deprecated minimal signal type: only `aborted` and `onabort`. */
 export interface LegacyAbortSignal {
+  /** True once aborted; a signal already aborted stops the wait before any request. */
   readonly aborted: boolean;
+  /** The abort handler; the waiter replaces it with one that also calls the previous handler. */
   // biome-ignore lint/complexity/noBannedTypes: the SDK's own type says `Function`; ours must accept what it accepts.
   onabort: ((this: AbortSignal, ev: Event) => unknown) | Function | null;
 }
 
 /** The result of an SDK-shaped waiter; the promise only resolves with `state: 'SUCCESS'`. */
 export interface WaiterResult {
+  /** Always `'SUCCESS'`: every other ending rejects, where the SDK's `WaiterState` also has FAILURE, TIMEOUT and ABORTED. */
   state: 'SUCCESS';
   /** The last `GetOperation` output, `{ operation }`. */
-  reason: { operation: Operation };
+  reason: {
+    /** The operation in its final, successful state. */
+    operation: Operation;
+  };
   /** How many times each status was observed, keyed like the SDK: `"200: Succeeded"`. */
   observedResponses: Record<string, number>;
 }

@@ -13,6 +13,7 @@ export interface SendOptions {
  * or a mock such as `aws-sdk-client-mock`.
  */
 export interface LightsailClientLike {
+  /** Sends `GetOperation`; the waiter passes `abortSignal` so that cancelling stops the request in flight. */
   send(command: GetOperationCommand, options?: SendOptions): Promise<GetOperationCommandOutput>;
 }
 

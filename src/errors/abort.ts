@@ -6,6 +6,7 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  * `cause` is the signal's `reason`.
  */
 export class WaiterAbortError extends LightsailWaiterError {
+  /** Always `'AbortError'`, as with the AWS SDK's waiters and an aborted `fetch`, so checks for an abort by name still work. */
   override name = 'AbortError' as const;
   /** The last observed operation, if any poll succeeded. */
   readonly operation: Operation | undefined;

@@ -12,6 +12,10 @@ export interface LightsailWaiterErrorOptions {
  * and duplicate installs.
  */
 export class LightsailWaiterError extends Error {
+  /**
+   * `'LightsailWaiterError'` here; each subclass narrows it to its own name, which the `isXError()`
+   * guards compare (with a brand) instead of trusting `instanceof`.
+   */
   override name: string = 'LightsailWaiterError';
   /** The id of the operation the error is about, when there is one. */
   readonly operationId: string | undefined;

@@ -6,6 +6,7 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  * success. Carries Lightsail's own `errorCode` and `errorDetails`.
  */
 export class OperationFailedError extends LightsailWaiterError {
+  /** Always `'OperationFailedError'`; {@link isOperationFailedError} checks it. */
   override name = 'OperationFailedError' as const;
   declare readonly operationId: string;
   /** Lightsail's error code, such as `NoAvailableCapacity`, when it gave one. */

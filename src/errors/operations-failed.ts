@@ -6,6 +6,7 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  * entry per input, in input order, so a caller can always tell what happened to each operation.
  */
 export class OperationsFailedError extends LightsailWaiterError {
+  /** Always `'OperationsFailedError'`; {@link isOperationsFailedError} checks it. */
   override name = 'OperationsFailedError' as const;
   /** One result per input operation, in input order. */
   readonly results: readonly OperationResult[];

@@ -7,6 +7,7 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  * error until the retries run out. The SDK exception is the `cause`; its name is `errorName`.
  */
 export class OperationRequestError extends LightsailWaiterError {
+  /** Always `'OperationRequestError'`; the SDK exception's own name is in `errorName`. */
   override name = 'OperationRequestError' as const;
   declare readonly operationId: string;
   /** The SDK exception's name, such as `AccessDeniedException` or `ThrottlingException`. */

@@ -6,6 +6,7 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  * transient error outlasted the retries. The SDK exception is the `cause`.
  */
 export class ResourceRequestError extends LightsailWaiterError {
+  /** Always `'ResourceRequestError'`; the SDK exception's own name is in `errorName`. */
   override name = 'ResourceRequestError' as const;
   /** The resource whose operations were listed. */
   readonly resourceName: string;

@@ -6,6 +6,7 @@ import { hasErrorName, LightsailWaiterError } from './base.js';
  * `'TimeoutError'`, as with the AWS SDK's waiters and `AbortSignal.timeout()`.
  */
 export class WaiterTimeoutError extends LightsailWaiterError {
+  /** Always `'TimeoutError'`, to match the AWS SDK's waiters and `AbortSignal.timeout()`, so existing timeout checks by name keep working. */
   override name = 'TimeoutError' as const;
   /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;

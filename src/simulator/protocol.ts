@@ -14,21 +14,31 @@ export const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 /** Where a resource lives, as Lightsail sends it. */
 export interface LocationJson {
+  /** The zone, such as `us-east-1a`; `all` for a regional resource such as a static IP. */
   readonly availabilityZone: string;
+  /** The simulator's `region` option, such as `us-east-1`. */
   readonly regionName: string;
 }
 
 /** An operation exactly as the simulator sends it: timestamps are epoch **seconds** with a ms fraction. */
 export interface OperationJson {
+  /** The operation id, what `GetOperation` takes as `operationId`. */
   readonly id: string;
+  /** The name of the resource the operation acts on. */
   readonly resourceName: string;
+  /** The kind of that resource: `Instance`, `Disk`, `StaticIp`, or what an `OperationSpec` set. */
   readonly resourceType: string;
   /** Epoch seconds. */
   readonly createdAt: number;
+  /** Where the resource lives. */
   readonly location: LocationJson;
+  /** True once the operation has reached its final status, `Failed` included. */
   readonly isTerminal: boolean;
+  /** Free text naming the other party of the action (the instance a disk attaches to, say), often empty. */
   readonly operationDetails: string;
+  /** The action, such as `CreateInstance` or `AttachDisk`. */
   readonly operationType: string;
+  /** The status when this object was made, computed from the simulator's clock. */
   readonly status: OperationStatusName;
   /** Epoch seconds. */
   readonly statusChangedAt: number;
