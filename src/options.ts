@@ -15,7 +15,8 @@ export interface WaitOptions {
   readonly minDelayMs?: number;
   /**
    * The longest delay between two polls, in milliseconds; must be >= `minDelayMs`. Bounds the detection
-   * latency of long operations; 30 s gave the lowest calls-plus-latency cost in `npm run bench`. @default 30_000
+   * latency of long operations; 30 s gave the lowest calls-plus-latency cost in `npm run bench`.
+   * @default 30_000 (or `minDelayMs`, when that is larger)
    */
   readonly maxDelayMs?: number;
   /** Aborts the wait and the request in flight. @default undefined (no cancellation) */

@@ -1,5 +1,6 @@
 import { OperationsFailedError } from './errors/operations-failed.js';
 import { assertClient } from './input.js';
+import { linkSignals } from './linked-signal.js';
 import { type WaitManyOptions, waitForOperations } from './many.js';
 import { operationOutcome } from './outcome.js';
 import type { LightsailClientLike, Operation } from './types.js';
@@ -65,14 +66,16 @@ export function waitForOperationsPlugin(options: WaitForOperationsPluginOptions)
     const single = Array.isArray(output.operations) ? undefined : output.operation;
     const operations = Array.isArray(output.operations) ? output.operations : single ? [single] : [];
     if (operations.every((operation) => operationOutcome(operation) === 'succeeded')) return result;
-    const signal = anySignal(waitOptions.signal, context.__smithy_context?.abortSignal);
+    const linked = linkSignals(waitOptions.signal, context.__smithy_context?.abortSignal);
     try {
-      const finals = await waitForOperations(client, operations, { ...waitOptions, signal });
+      const finals = await waitForOperations(client, operations, { ...waitOptions, signal: linked.signal });
       return { ...result, output: single ? { ...output, operation: finals[0] } : { ...output, operations: finals } };
     } catch (error) {
       // One operation: throw its own error, as waitForOperation does.
       if (single && error instanceof OperationsFailedError && error.results[0]?.error) throw error.results[0].error;
       throw error;
+    } finally {
+      linked.dispose();
     }
   };
   return {
@@ -80,9 +83,4 @@ export function waitForOperationsPlugin(options: WaitForOperationsPluginOptions)
       stack.add(middleware, { step: 'initialize', name: WAIT_FOR_OPERATIONS_MIDDLEWARE, override: true });
     },
   };
-}
-
-function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a === undefined || b === undefined) return a ?? b;
-  return AbortSignal.any([a, b]);
 }

@@ -8,7 +8,7 @@ export interface PollerOptions {
    * poller. Requests are spaced evenly, at least `1000 / maxRequestsPerSecond` ms apart. @default 10
    */
   readonly maxRequestsPerSecond?: number;
-  /** The slowest pace the poller falls to while Lightsail throttles, in requests per second. @default 0.5 */
+  /** The slowest pace the poller falls to while Lightsail throttles, in requests per second. @default 0.5 (or the cap, when lower) */
   readonly minRequestsPerSecond?: number;
   /** Time, for tests and simulations in virtual time. @default the system clock */
   readonly clock?: Clock;

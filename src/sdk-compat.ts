@@ -71,30 +71,43 @@ export async function waitUntilOperationSucceeded(
   if (typeof input.operationId !== 'string' || input.operationId.trim() === '') {
     throw new TypeError(`Expected \`input.operationId\` to be a non-empty operation id, got ${describeValue(input.operationId)}`);
   }
-  const waiter = new OperationWaiter(params.client, input.operationId, {
-    timeoutMs: params.maxWaitTime * 1000,
-    ...(params.minDelay === undefined ? {} : { minDelayMs: params.minDelay * 1000 }),
-    ...(params.maxDelay === undefined ? {} : { maxDelayMs: params.maxDelay * 1000 }),
-    signal: toAbortSignal(params.abortSignal ?? params.abortController?.signal),
-  });
-  const observedResponses: Record<string, number> = {};
-  waiter.on('poll', ({ operation }) => {
-    const key = `200: ${operation.status ?? 'unknown'}`;
-    observedResponses[key] = (observedResponses[key] ?? 0) + 1;
-  });
-  const operation = await waiter.wait();
-  return { state: 'SUCCESS', reason: { operation }, observedResponses };
+  const legacy = fromLegacySignal(params.abortSignal ?? params.abortController?.signal);
+  try {
+    const waiter = new OperationWaiter(params.client, input.operationId, {
+      timeoutMs: params.maxWaitTime * 1000,
+      ...(params.minDelay === undefined ? {} : { minDelayMs: params.minDelay * 1000 }),
+      ...(params.maxDelay === undefined ? {} : { maxDelayMs: params.maxDelay * 1000 }),
+      signal: legacy.signal,
+    });
+    const observedResponses: Record<string, number> = {};
+    waiter.on('poll', ({ operation }) => {
+      const key = `200: ${operation.status ?? 'unknown'}`;
+      observedResponses[key] = (observedResponses[key] ?? 0) + 1;
+    });
+    const operation = await waiter.wait();
+    return { state: 'SUCCESS', reason: { operation }, observedResponses };
+  } finally {
+    legacy.dispose();
+  }
 }
 
-/** Turns the SDK's deprecated `{ aborted, onabort }` signal into a real `AbortSignal`. */
-function toAbortSignal(signal: AbortSignal | LegacyAbortSignal | undefined): AbortSignal | undefined {
-  if (signal === undefined || 'addEventListener' in signal) return signal;
-  if (signal.aborted) return AbortSignal.abort();
+/**
+ * Turns the SDK's deprecated `{ aborted, onabort }` signal into a real `AbortSignal`; `dispose()`
+ * puts the caller's own `onabort` back.
+ */
+function fromLegacySignal(signal: AbortSignal | LegacyAbortSignal | undefined): { signal: AbortSignal | undefined; dispose(): void } {
+  if (signal === undefined || 'addEventListener' in signal) return { signal, dispose: () => {} };
+  if (signal.aborted) return { signal: AbortSignal.abort(), dispose: () => {} };
   const controller = new AbortController();
   const previous = signal.onabort;
   signal.onabort = function (this: AbortSignal, event: Event) {
     controller.abort();
     if (typeof previous === 'function') Reflect.apply(previous, this, [event]);
   };
-  return controller.signal;
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      signal.onabort = previous;
+    },
+  };
 }

@@ -6,7 +6,7 @@ export { ACTION_NAMES } from './actions/index.js';
 export type { OperationFailure, OperationMatch } from './failures.js';
 export type { Fault, FaultKind } from './faults.js';
 export { FAULT_KINDS } from './faults.js';
-export type { FinalStatusName, OperationStatusName } from './lifecycle.js';
+export type { FinalStatusName, OperationStatusName as SimulatorStatusName } from './lifecycle.js';
 export type { OperationSpec } from './operation-spec.js';
 export type { SimulatorOptions } from './options.js';
 export { DEFAULT_DURATIONS_MS } from './options.js';

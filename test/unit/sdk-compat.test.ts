@@ -103,6 +103,7 @@ describe('waitUntilOperationSucceeded with the SDK’s deprecated signal shape',
       (legacy.onabort as unknown as (ev: Event) => void)(new Event('abort'));
       expect(await outcome).toBeInstanceOf(WaiterAbortError);
       expect(previous).toHaveBeenCalledOnce();
+      expect(legacy.onabort).toBe(previous); // the caller's own handler is back
       expect(vi.getTimerCount()).toBe(0);
     } finally {
       vi.useRealTimers();
