@@ -2,23 +2,15 @@ import { GetOperationCommand } from '@aws-sdk/client-lightsail';
 import { OperationRequestError } from './errors/request.js';
 import type { ResolvedWaitOptions } from './options.js';
 import type { Poller } from './poller.js';
-import { type RetryInfo, sendWithRetries } from './retry.js';
+import { type RetryingRequest, sendWithRetries } from './retry.js';
 import type { WaitScope } from './scope.js';
 import type { LightsailClientLike, Operation } from './types.js';
 
-/** Everything one `GetOperation` call with retries needs. */
-export interface FetchContext {
+/** Everything one `GetOperation` call with retries needs: the retry context, and what to ask for. */
+export type FetchContext = Omit<RetryingRequest<Operation>, 'call' | 'retryNotFound' | 'giveUp'> & {
   readonly client: LightsailClientLike;
   readonly operationId: string;
-  readonly options: ResolvedWaitOptions;
-  readonly scope: WaitScope;
-  readonly poller: Poller;
-  /** `clock.now()` when the wait started, for the NotFound grace window. */
-  readonly startedAt: number;
-  /** The last observed operation, for error reports. */
-  readonly lastOperation: () => Operation | undefined;
-  readonly onRetry: (info: RetryInfo) => void;
-}
+};
 
 /**
  * Calls `GetOperation` once, retrying transient failures (and `NotFoundException` within the

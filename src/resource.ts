@@ -48,10 +48,8 @@ export async function waitForResource(
   resourceName: string,
   options: WaitManyOptions = {},
 ): Promise<Operation[]> {
-  assertResourceName(client, resourceName);
-  const resolved = resolveWaitOptions(options);
-  const { maxRequestsPerSecond, ...waitOptions } = options;
-  const poller = choosePoller(client, resolved.clock, resolved.poller, maxRequestsPerSecond);
+  const { resolved, poller } = prepare(client, resourceName, options);
+  const { maxRequestsPerSecond: _ownCap, ...waitOptions } = options;
   const { clock } = resolved;
   const startedAt = clock.now();
   const waited = new Map<string, Operation>();
@@ -77,18 +75,20 @@ export async function listPendingOperations(
   resourceName: string,
   options: WaitManyOptions = {},
 ): Promise<Operation[]> {
-  assertResourceName(client, resourceName);
-  const resolved = resolveWaitOptions(options);
-  return listPending(client, resourceName, resolved, choosePoller(client, resolved.clock, resolved.poller, options.maxRequestsPerSecond));
+  const { resolved, poller } = prepare(client, resourceName, options);
+  return listPending(client, resourceName, resolved, poller);
 }
 
-function assertResourceName(client: ResourceClientLike, resourceName: string): void {
+/** Checks the arguments of both functions and picks their poller. */
+function prepare(client: ResourceClientLike, resourceName: string, options: WaitManyOptions) {
   assertClient(client);
   if (typeof resourceName !== 'string' || !RESOURCE_NAME.test(resourceName)) {
     throw new TypeError(
       `Expected \`resourceName\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(resourceName)}`,
     );
   }
+  const resolved = resolveWaitOptions(options);
+  return { resolved, poller: choosePoller(client, resolved.clock, resolved.poller, options.maxRequestsPerSecond) };
 }
 
 /** Lists every page of the resource's operations and keeps those not yet finished. */
