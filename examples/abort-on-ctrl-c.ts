@@ -31,6 +31,6 @@ if (isMain(import.meta.url)) {
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('Ctrl-C'));
   process.once('SIGINT', onSigint);
-  await runOnSimulator(async (client) => console.log(await createInstanceUntilAborted(client, controller.signal)), 1);
+  await runOnSimulator(async (client, _, options) => console.log(await createInstanceUntilAborted(client, controller.signal, options)), 1);
   process.off('SIGINT', onSigint);
 }

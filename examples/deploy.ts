@@ -77,9 +77,9 @@ export async function deploy(client: LightsailClient, log: Log = console.log, op
 
 /** `npm run demo`: the deployment against an in-process simulator, ten times faster than Lightsail. */
 if (isMain(import.meta.url)) {
-  await runOnSimulator(async (client, simulator) => {
+  await runOnSimulator(async (client, simulator, options) => {
     const started = Date.now();
-    await deploy(client);
+    await deploy(client, console.log, options);
     const polls = simulator.requests.filter((r) => r.action === 'GetOperation').length;
     console.log(`\nDeployed in ${((Date.now() - started) / 1000).toFixed(1)} s with ${polls} GetOperation calls.`);
   });

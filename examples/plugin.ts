@@ -22,5 +22,7 @@ export async function createWithPlugin(client: LightsailClient, options: WaitMan
 }
 
 if (isMain(import.meta.url)) {
-  await runOnSimulator(async (client) => console.log(`web-1 is ${await createWithPlugin(client)} as soon as send() returns`));
+  await runOnSimulator(async (client, _, options) =>
+    console.log(`web-1 is ${await createWithPlugin(client, options)} as soon as send() returns`),
+  );
 }

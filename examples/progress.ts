@@ -31,5 +31,5 @@ export async function createFleetWithProgress(
 }
 
 if (isMain(import.meta.url)) {
-  await runOnSimulator((client) => createFleetWithProgress(client, (lines) => console.log(lines.join(' | '))));
+  await runOnSimulator((client, _, options) => createFleetWithProgress(client, (lines) => console.log(lines.join(' | ')), options));
 }

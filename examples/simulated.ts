@@ -3,10 +3,11 @@
  * a client pointed at it, and cleans both up. Only used when an example is run directly.
  */
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { createOperationAwareBackoff, TYPICAL_OPERATION_DURATIONS_MS, type WaitManyOptions } from 'lightsail-waiter';
 import { type Simulator, startSimulator } from 'lightsail-waiter/simulator';
 
 export async function runOnSimulator(
-  main: (client: LightsailClient, simulator: Simulator) => Promise<void>,
+  main: (client: LightsailClient, simulator: Simulator, options: WaitManyOptions) => Promise<void>,
   timeScale = Number(process.env.DEMO_TIME_SCALE ?? 10),
 ): Promise<void> {
   const simulator = await startSimulator({ timeScale });
@@ -17,7 +18,7 @@ export async function runOnSimulator(
   });
   console.log(`Lightsail simulator at ${simulator.endpoint} (durations ÷ ${timeScale})\n`);
   try {
-    await main(client, simulator);
+    await main(client, simulator, compressed(timeScale));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
@@ -25,6 +26,24 @@ export async function runOnSimulator(
     client.destroy();
     await simulator.close();
   }
+}
+
+/**
+ * Wait options for a simulator that runs `timeScale` times faster than Lightsail: the same
+ * schedule, with every duration it knows divided alike, so the demo keeps Lightsail's shape.
+ */
+export function compressed(timeScale: number): WaitManyOptions {
+  const typicalDurations = Object.fromEntries(
+    Object.entries(TYPICAL_OPERATION_DURATIONS_MS).map(([type, [shortest, longest]]) => [
+      type,
+      [shortest / timeScale, longest / timeScale] as const,
+    ]),
+  );
+  return {
+    backoff: createOperationAwareBackoff({ typicalDurations, callCostMs: 1000 / timeScale }),
+    minDelayMs: 1000 / timeScale,
+    maxDelayMs: 30_000 / timeScale,
+  };
 }
 
 /** True when the module at `url` is the script node was asked to run. */

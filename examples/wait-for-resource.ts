@@ -25,5 +25,5 @@ export async function attachWhenIdle(client: LightsailClient, options: WaitManyO
 }
 
 if (isMain(import.meta.url)) {
-  await runOnSimulator(async (client) => console.log((await attachWhenIdle(client)).join('\n')));
+  await runOnSimulator(async (client, _, options) => console.log((await attachWhenIdle(client, options)).join('\n')));
 }
