@@ -15,6 +15,21 @@ function requireState(ctx: ActionContext, instance: InstanceRecord, allowed: str
   }
 }
 
+/** Starts an operation on an existing instance: `instant` ones come back already finished. */
+function startOnInstance(ctx: ActionContext, instance: InstanceRecord, operationType: string, instant: boolean) {
+  return ctx.state.startOperation(
+    {
+      operationType,
+      resourceName: instance.name,
+      resourceType: 'Instance',
+      availabilityZone: instance.availabilityZone,
+      operationDetails: '',
+      instant,
+    },
+    ctx.now,
+  );
+}
+
 /** `CreateInstances` → one `Started` `CreateInstance` operation per instance; the instance is `pending` until it succeeds. */
 export const createInstances: ActionHandler = (ctx, input) => {
   const names = requireNames(input, 'instanceNames');
@@ -58,17 +73,7 @@ export const createInstances: ActionHandler = (ctx, input) => {
 export const deleteInstance: ActionHandler = (ctx, input) => {
   const instance = findInstance(ctx, requireName(input, 'instanceName'));
   const { state } = ctx;
-  const op = state.startOperation(
-    {
-      operationType: 'DeleteInstance',
-      resourceName: instance.name,
-      resourceType: 'Instance',
-      availabilityZone: instance.availabilityZone,
-      operationDetails: '',
-      instant: true,
-    },
-    ctx.now,
-  );
+  const op = startOnInstance(ctx, instance, 'DeleteInstance', true);
   if (op.finalStatus !== 'Failed') {
     if (instance.staticIpName !== undefined) {
       const ip = state.staticIps.get(instance.staticIpName);
@@ -87,17 +92,7 @@ function power(kind: 'start' | 'stop'): ActionHandler {
   return (ctx, input) => {
     const instance = findInstance(ctx, requireName(input, 'instanceName'));
     requireState(ctx, instance, kind === 'start' ? 'stopped' : 'running', kind);
-    const op = ctx.state.startOperation(
-      {
-        operationType,
-        resourceName: instance.name,
-        resourceType: 'Instance',
-        availabilityZone: instance.availabilityZone,
-        operationDetails: '',
-        instant: false,
-      },
-      ctx.now,
-    );
+    const op = startOnInstance(ctx, instance, operationType, false);
     instance.powerOp = { kind, op };
     return { operations: operationsJson(ctx, [op]) };
   };
@@ -113,17 +108,7 @@ export const stopInstance: ActionHandler = power('stop');
 export const rebootInstance: ActionHandler = (ctx, input) => {
   const instance = findInstance(ctx, requireName(input, 'instanceName'));
   requireState(ctx, instance, 'running', 'reboot');
-  const op = ctx.state.startOperation(
-    {
-      operationType: 'RebootInstance',
-      resourceName: instance.name,
-      resourceType: 'Instance',
-      availabilityZone: instance.availabilityZone,
-      operationDetails: '',
-      instant: true,
-    },
-    ctx.now,
-  );
+  const op = startOnInstance(ctx, instance, 'RebootInstance', true);
   return { operations: operationsJson(ctx, [op]) };
 };
 
