@@ -111,6 +111,12 @@ async function checkBins(report, { node, root, env, label, version }) {
         ok,
         `simulator ${endpoint}; ${describeRun(wait, { lines: 4 })}`,
       );
+      const ghost = await npx(root, env, ['lightsail-wait', '--resource', 'ghost-1', '--endpoint-url', endpoint, '--region', 'us-east-1']);
+      report.check(
+        `${label} bin: lightsail-wait --resource <unknown> against the simulator, exit 4`,
+        ghost.code === 4 && ghost.stderr.includes('Lightsail resource ghost-1 does not exist'),
+        describeRun(ghost, { lines: 3 }),
+      );
     }
   } catch (error) {
     report.check(`${label} bin: lightsail-waiter-simulator --port 0 prints its endpoint`, false, `${error.message}\n${sim.stderr()}`);
