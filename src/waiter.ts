@@ -1,6 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import { finalPollMarginMs, fitDelayToDeadline } from './backoff.js';
-import { defaultPollerFor } from './default-poller.js';
+import { choosePoller } from './default-poller.js';
 import { WaiterAbortError } from './errors/abort.js';
 import { isLightsailWaiterError } from './errors/base.js';
 import { OperationFailedError } from './errors/operation-failed.js';
@@ -40,7 +40,7 @@ export class OperationWaiter extends EventEmitter<OperationWaiterEvents> {
     const ref = toOperationRef(operation);
     this.#options = resolveWaitOptions(options);
     this.#client = client;
-    this.#poller = this.#options.poller ?? defaultPollerFor(client, this.#options.clock);
+    this.#poller = choosePoller(client, this.#options.clock, this.#options.poller, undefined);
     this.operationId = ref.id;
     this.operation = ref.operation;
   }

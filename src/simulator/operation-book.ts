@@ -4,24 +4,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { applyRule, type FailureRule, ruleMatches } from './failures.js';
-import { type FinalStatusName, isTerminalAt, type OperationRecord } from './lifecycle.js';
+import { isTerminalAt, type OperationRecord } from './lifecycle.js';
 import { insertSorted } from './paging.js';
 
-/** What a new operation is made of; the book adds `id` and `seq`. */
-export interface NewOperation {
-  readonly operationType: string;
-  readonly resourceName: string;
-  readonly resourceType: string;
-  readonly availabilityZone: string;
-  readonly operationDetails: string;
-  readonly createdAt: number;
-  readonly startAt: number;
-  readonly endAt: number;
-  readonly finalStatus: FinalStatusName;
-  readonly errorCode?: string | undefined;
-  readonly errorDetails?: string | undefined;
-  readonly hiddenUntil: number;
-}
+/** What a new operation is made of; the book adds `id` and `seq`, and any failure rule's error. */
+export type NewOperation = Readonly<
+  Omit<OperationRecord, 'id' | 'seq' | 'errorCode' | 'errorDetails'> & {
+    readonly errorCode?: string | undefined;
+    readonly errorDetails?: string | undefined;
+  }
+>;
 
 /** The operation store. Internal. */
 export class OperationBook {
