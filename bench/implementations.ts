@@ -1,5 +1,6 @@
 import { GetOperationCommand, type GetOperationCommandInput, type Operation } from '@aws-sdk/client-lightsail';
 import { createWaiter, type WaiterResult, WaiterState } from '@smithy/util-waiter';
+import { Poller } from '../src/engine/poller.js';
 import {
   type BackoffStrategy,
   createOperationAwareBackoff,
@@ -7,8 +8,7 @@ import {
   operationAwareBackoff,
   TYPICAL_OPERATION_DURATIONS_MS,
 } from '../src/index.js';
-import { Poller } from '../src/poller.js';
-import { OperationWaiter } from '../src/waiter.js';
+import { OperationWaiter } from '../src/waiters/operation.js';
 import { hash32 } from './prng.js';
 import { returnedByCreate, type TimelineClient } from './stub-lightsail.js';
 import type { VirtualTime } from './virtual-time.js';

@@ -1,12 +1,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { GetOperationCommand, LightsailClient } from '@aws-sdk/client-lightsail';
+import { Poller } from '../src/engine/poller.js';
+import { DEFAULT_WAIT_OPTIONS } from '../src/engine/wait-options.js';
 import { type BackoffStrategy, createOperationAwareBackoff } from '../src/index.js';
-import { DEFAULT_WAIT_OPTIONS } from '../src/options.js';
-import { Poller } from '../src/poller.js';
 import { type Simulator, startSimulator, toSdkOperation } from '../src/simulator/index.js';
 import type { LightsailClientLike } from '../src/types.js';
-import { OperationWaiter } from '../src/waiter.js';
+import { OperationWaiter } from '../src/waiters/operation.js';
 import { mulberry32 } from './prng.js';
 import { makeWorkload } from './workload.js';
 

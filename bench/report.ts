@@ -1,5 +1,5 @@
+import { resolveWaitOptions } from '../src/engine/wait-options.js';
 import { operationAwareBackoff } from '../src/index.js';
-import { resolveWaitOptions } from '../src/options.js';
 import { DEFAULT_ROW } from './implementations.js';
 import type { RealtimeResult } from './realtime.js';
 import type { BenchResult, ImplementationResult, Stats } from './run.js';

@@ -1,4 +1,4 @@
-import type { OperationResult } from '../results.js';
+import type { OperationResult } from '../policy/result-outcome.js';
 import { hasErrorName, LightsailWaiterError } from './base.js';
 
 /**

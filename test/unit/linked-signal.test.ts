@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { linkSignals } from '../../src/linked-signal.js';
+import { linkSignals } from '../../src/engine/linked-signal.js';
 
 describe('linkSignals', () => {
   it('passes a single signal (or none) through as is', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { finalPollMarginMs, fitDelayToDeadline } from '../../src/backoff.js';
 import { type BackoffContext, exponentialBackoff, isSettled, operationOutcome } from '../../src/index.js';
-import { createOperationAwareBackoff, operationAwareBackoff } from '../../src/operation-aware-backoff.js';
-import { classifyRequestError } from '../../src/transient.js';
+import { finalPollMarginMs, fitDelayToDeadline } from '../../src/policy/backoff.js';
+import { createOperationAwareBackoff, operationAwareBackoff } from '../../src/policy/operation-aware-backoff.js';
+import { classifyRequestError } from '../../src/policy/request-error-kind.js';
 
 const ctx = (attempt: number, random: number, minDelayMs = 1000, maxDelayMs = 20_000): BackoffContext => ({
   attempt,

@@ -1,10 +1,10 @@
 import pRetry from 'p-retry';
-import { exponentialBackoff, fitDelayToDeadline } from './backoff.js';
-import type { ResolvedWaitOptions } from './options.js';
+import { exponentialBackoff, fitDelayToDeadline } from '../policy/backoff.js';
+import { classifyRequestError, isThrottling } from '../policy/request-error-kind.js';
+import type { Operation } from '../types.js';
 import type { Poller } from './poller.js';
-import type { WaitScope } from './scope.js';
-import { classifyRequestError, isThrottling } from './transient.js';
-import type { Operation } from './types.js';
+import type { ResolvedWaitOptions } from './wait-options.js';
+import type { WaitScope } from './wait-scope.js';
 
 /** A transient failure about to be retried. */
 export interface RetryInfo {

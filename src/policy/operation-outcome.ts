@@ -1,4 +1,4 @@
-import type { Operation } from './types.js';
+import type { Operation } from '../types.js';
 
 /** Where an observed operation stands: done well, done badly, or still running. */
 export type OperationOutcome = 'succeeded' | 'failed' | 'pending';

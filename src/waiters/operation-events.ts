@@ -1,6 +1,6 @@
 import type { OperationStatus } from '@aws-sdk/client-lightsail';
-import type { LightsailWaiterError } from './errors/base.js';
-import type { Operation } from './types.js';
+import type { LightsailWaiterError } from '../errors/base.js';
+import type { Operation } from '../types.js';
 
 /** A Lightsail operation status: one of the SDK's, or a string Lightsail added since. */
 export type OperationStatusName = OperationStatus | (string & {});

@@ -1,4 +1,4 @@
-import type { LightsailClientLike, Operation, OperationInput } from './types.js';
+import type { LightsailClientLike, Operation, OperationInput } from '../types.js';
 import { describeValue } from './validate.js';
 
 /** An operation to wait on, checked: its id, and the object when the caller gave one. */

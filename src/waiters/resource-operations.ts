@@ -4,19 +4,19 @@ import {
   GetOperationsForResourceCommand,
   type GetOperationsForResourceCommandOutput,
 } from '@aws-sdk/client-lightsail';
-import { choosePoller } from './default-poller.js';
-import { WaiterAbortError } from './errors/abort.js';
-import { ResourceRequestError } from './errors/resource.js';
-import { WaiterTimeoutError } from './errors/timeout.js';
-import { assertClient } from './input.js';
-import { type WaitManyOptions, waitForOperations } from './many.js';
-import { resolveWaitOptions } from './options.js';
-import { isSettled } from './outcome.js';
-import type { Poller } from './poller.js';
-import { sendWithRetries } from './retry.js';
-import { WaitScope } from './scope.js';
-import type { Operation, SendOptions } from './types.js';
-import { describeValue } from './validate.js';
+import { assertClient } from '../engine/client-input.js';
+import { choosePoller } from '../engine/default-poller.js';
+import type { Poller } from '../engine/poller.js';
+import { sendWithRetries } from '../engine/send-with-retries.js';
+import { describeValue } from '../engine/validate.js';
+import { resolveWaitOptions } from '../engine/wait-options.js';
+import { WaitScope } from '../engine/wait-scope.js';
+import { WaiterAbortError } from '../errors/abort.js';
+import { ResourceRequestError } from '../errors/resource.js';
+import { WaiterTimeoutError } from '../errors/timeout.js';
+import { isSettled } from '../policy/operation-outcome.js';
+import type { Operation, SendOptions } from '../types.js';
+import { type WaitManyOptions, waitForOperations } from './operations.js';
 
 /** A client that can list a resource's operations as well as read one: a `LightsailClient` fits. */
 export interface ResourceClientLike {

@@ -1,10 +1,10 @@
-import { OperationsFailedError } from './errors/operations-failed.js';
-import { assertClient } from './input.js';
-import { linkSignals } from './linked-signal.js';
-import { type WaitManyOptions, waitForOperations } from './many.js';
-import { operationOutcome } from './outcome.js';
-import type { LightsailClientLike, Operation } from './types.js';
-import { assertFunction } from './validate.js';
+import { assertClient } from '../engine/client-input.js';
+import { linkSignals } from '../engine/linked-signal.js';
+import { assertFunction } from '../engine/validate.js';
+import { OperationsFailedError } from '../errors/operations-failed.js';
+import { operationOutcome } from '../policy/operation-outcome.js';
+import type { LightsailClientLike, Operation } from '../types.js';
+import { type WaitManyOptions, waitForOperations } from '../waiters/operations.js';
 
 /** Options of {@link waitForOperationsPlugin}: every {@link WaitManyOptions} field, plus these. */
 export interface WaitForOperationsPluginOptions extends WaitManyOptions {

@@ -1,15 +1,15 @@
 import { EventEmitter } from 'eventemitter3';
-import { choosePoller } from './default-poller.js';
-import { OperationsFailedError } from './errors/operations-failed.js';
-import type { PollEvent, RetryEvent, StatusEvent } from './events.js';
-import { assertClient } from './input.js';
-import { type OperationsInput, toOperationRefs, uniqueRefs } from './many-input.js';
-import { resolveWaitOptions, type WaitOptions } from './options.js';
-import type { Poller } from './poller.js';
-import { FAIL_FAST, type OperationResult, outcomeOfError } from './results.js';
-import type { LightsailClientLike, Operation } from './types.js';
-import { describeValue } from './validate.js';
-import { OperationWaiter } from './waiter.js';
+import { assertClient } from '../engine/client-input.js';
+import { choosePoller } from '../engine/default-poller.js';
+import type { Poller } from '../engine/poller.js';
+import { describeValue } from '../engine/validate.js';
+import { resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
+import { OperationsFailedError } from '../errors/operations-failed.js';
+import { FAIL_FAST, type OperationResult, outcomeOfError } from '../policy/result-outcome.js';
+import type { LightsailClientLike, Operation } from '../types.js';
+import { OperationWaiter } from './operation.js';
+import type { PollEvent, RetryEvent, StatusEvent } from './operation-events.js';
+import { type OperationsInput, toOperationRefs, uniqueRefs } from './operations-input.js';
 
 /** How to wait for many operations: every {@link WaitOptions} field, plus these. */
 export interface WaitManyOptions extends WaitOptions {

@@ -1,6 +1,6 @@
-import type { LightsailClientLike, Operation } from './types.js';
-import { assertNumber, describeValue } from './validate.js';
-import { OperationWaiter } from './waiter.js';
+import { assertNumber, describeValue } from '../engine/validate.js';
+import type { LightsailClientLike, Operation } from '../types.js';
+import { OperationWaiter } from '../waiters/operation.js';
 
 /**
  * The AWS SDK v3 waiter configuration (`WaiterConfiguration` of `@smithy/types`), every duration in

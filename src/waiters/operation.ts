@@ -1,18 +1,18 @@
 import { EventEmitter } from 'eventemitter3';
-import { finalPollMarginMs, fitDelayToDeadline } from './backoff.js';
-import { choosePoller } from './default-poller.js';
-import { WaiterAbortError } from './errors/abort.js';
-import { isLightsailWaiterError } from './errors/base.js';
-import { OperationFailedError } from './errors/operation-failed.js';
-import { WaiterTimeoutError } from './errors/timeout.js';
-import type { OperationStatusName, OperationWaiterEvents } from './events.js';
+import { assertClient, toOperationRef } from '../engine/client-input.js';
+import { choosePoller } from '../engine/default-poller.js';
+import type { Poller } from '../engine/poller.js';
+import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
+import { WaitScope } from '../engine/wait-scope.js';
+import { WaiterAbortError } from '../errors/abort.js';
+import { isLightsailWaiterError } from '../errors/base.js';
+import { OperationFailedError } from '../errors/operation-failed.js';
+import { WaiterTimeoutError } from '../errors/timeout.js';
+import { finalPollMarginMs, fitDelayToDeadline } from '../policy/backoff.js';
+import { operationOutcome } from '../policy/operation-outcome.js';
+import type { LightsailClientLike, Operation, OperationInput } from '../types.js';
 import { fetchOperation } from './fetch-operation.js';
-import { assertClient, toOperationRef } from './input.js';
-import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from './options.js';
-import { operationOutcome } from './outcome.js';
-import type { Poller } from './poller.js';
-import { WaitScope } from './scope.js';
-import type { LightsailClientLike, Operation, OperationInput } from './types.js';
+import type { OperationStatusName, OperationWaiterEvents } from './operation-events.js';
 
 /**
  * Waits for one Lightsail operation and reports its progress as typed events

@@ -1,6 +1,6 @@
-import { type OperationRef, toOperationRef } from './input.js';
-import type { Operation, OperationInput } from './types.js';
-import { describeValue } from './validate.js';
+import { type OperationRef, toOperationRef } from '../engine/client-input.js';
+import { describeValue } from '../engine/validate.js';
+import type { Operation, OperationInput } from '../types.js';
 
 /**
  * The operations `waitForOperations` accepts: an array of ids and/or `Operation` objects, or a

@@ -1,5 +1,5 @@
+import { assertFunction, assertNumber, describeValue } from '../engine/validate.js';
 import type { BackoffStrategy } from './backoff.js';
-import { assertFunction, assertNumber, describeValue } from './validate.js';
 
 /**
  * Typical durations of Lightsail operations, `[shortestMs, longestMs]` measured from `createdAt`,

@@ -1,6 +1,6 @@
-import type { BackoffStrategy } from './backoff.js';
+import type { BackoffStrategy } from '../policy/backoff.js';
+import { operationAwareBackoff } from '../policy/operation-aware-backoff.js';
 import { type Clock, systemClock } from './clock.js';
-import { operationAwareBackoff } from './operation-aware-backoff.js';
 import { Poller } from './poller.js';
 import { assertCount, assertFunction, assertNumber, assertSignal, describeValue, MAX_TIMER_MS } from './validate.js';
 

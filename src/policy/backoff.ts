@@ -1,4 +1,4 @@
-import type { Operation } from './types.js';
+import type { Operation } from '../types.js';
 
 /** What a backoff strategy sees when it picks the delay before the next poll. */
 export interface BackoffContext {

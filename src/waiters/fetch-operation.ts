@@ -1,10 +1,10 @@
 import { GetOperationCommand } from '@aws-sdk/client-lightsail';
-import { OperationRequestError } from './errors/request.js';
-import type { ResolvedWaitOptions } from './options.js';
-import type { Poller } from './poller.js';
-import { type RetryingRequest, sendWithRetries } from './retry.js';
-import type { WaitScope } from './scope.js';
-import type { LightsailClientLike, Operation } from './types.js';
+import type { Poller } from '../engine/poller.js';
+import { type RetryingRequest, sendWithRetries } from '../engine/send-with-retries.js';
+import type { ResolvedWaitOptions } from '../engine/wait-options.js';
+import type { WaitScope } from '../engine/wait-scope.js';
+import { OperationRequestError } from '../errors/request.js';
+import type { LightsailClientLike, Operation } from '../types.js';
 
 /** Everything one `GetOperation` call with retries needs: the retry context, and what to ask for. */
 export type FetchContext = Omit<RetryingRequest<Operation>, 'call' | 'retryNotFound' | 'giveUp'> & {

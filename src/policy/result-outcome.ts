@@ -1,7 +1,7 @@
-import { isWaiterAbortError } from './errors/abort.js';
-import { isOperationFailedError } from './errors/operation-failed.js';
-import { isWaiterTimeoutError } from './errors/timeout.js';
-import type { Operation } from './types.js';
+import { isWaiterAbortError } from '../errors/abort.js';
+import { isOperationFailedError } from '../errors/operation-failed.js';
+import { isWaiterTimeoutError } from '../errors/timeout.js';
+import type { Operation } from '../types.js';
 
 /**
  * How one operation's wait ended: `succeeded`; `failed` (Lightsail says so: see `errorCode`);
