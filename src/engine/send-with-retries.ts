@@ -1,7 +1,6 @@
 import pRetry from 'p-retry';
 import { exponentialBackoff, fitDelayToDeadline } from '../policy/backoff.js';
 import { classifyRequestError, isThrottling } from '../policy/request-error-kind.js';
-import type { Operation } from '../types.js';
 import type { Poller } from './poller.js';
 import type { ResolvedWaitOptions } from './wait-options.js';
 import type { WaitScope } from './wait-scope.js';
@@ -24,55 +23,64 @@ export interface RetryingRequest<T> {
   readonly poller: Poller;
   /** `clock.now()` when the wait started. */
   readonly startedAt: number;
-  /** The last observed operation. */
-  readonly lastOperation: () => Operation | undefined;
   readonly onRetry: (info: RetryInfo) => void;
-  /** True while a `NotFoundException` should be retried rather than given up on. */
+  /** True while a not-found error should be retried rather than given up on. */
   readonly retryNotFound: () => boolean;
   /** The error to throw when giving up on `error`. */
   readonly giveUp: (error: unknown, retriesExhausted: boolean) => Error;
 }
 
 /**
- * Sends a request with p-retry: each attempt waits its turn at the poller; transient failures
- * (throttling, 5xx, network) are retried after the waiter's jittered backoff, never past the
- * deadline; anything else gives up at once.
+ * Sends a request with p-retry: each attempt waits its turn at the poller; `shouldRetry` keeps
+ * transient failures (throttling, 5xx, network) and, within the grace window, not-found; the
+ * retry delay is the waiter's jittered exponential backoff on the injected clock, never past the
+ * deadline; p-retry counts the attempts (`options.retries`) and stops on the scope's signal.
  */
-export function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T> {
+export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T> {
   const { options, scope, poller } = request;
-  return pRetry(
-    async () => {
-      await poller.acquire(scope.signal);
-      scope.throwIfStopped();
-      const result = await request.call();
-      poller.reportSuccess();
-      return result;
-    },
-    {
-      retries: options.retries,
-      minTimeout: 0,
-      signal: scope.signal,
-      onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-        scope.signal.throwIfAborted();
-        const kind = classifyRequestError(error);
-        if (isThrottling(error)) poller.reportThrottled();
-        if (kind === 'fatal' || (kind === 'not-found' && !request.retryNotFound())) throw request.giveUp(error, false);
-        if (retriesLeft <= 0) throw request.giveUp(error, true);
-        // Retries back off exponentially from minDelayMs whatever the poll schedule: a failed
-        // request says nothing about when the operation will finish.
-        const wanted = exponentialBackoff({
-          attempt: attemptNumber,
-          minDelayMs: options.minDelayMs,
-          maxDelayMs: options.maxDelayMs,
-          elapsedMs: options.clock.now() - request.startedAt,
-          operation: request.lastOperation(),
-          random: options.clock.random,
-        });
-        // No retry fits before the deadline: sleep until the deadline aborts the scope.
-        const delayMs = fitDelayToDeadline(wanted, scope.remaining(), 0) ?? Math.max(0, scope.remaining());
-        request.onRetry({ error, attempt: attemptNumber, delayMs });
-        await options.clock.sleep(delayMs, scope.signal);
+  let delayMs = 0;
+  let retrying = false;
+  try {
+    return await pRetry(
+      async () => {
+        if (delayMs > 0) await options.clock.sleep(delayMs, scope.signal);
+        await poller.acquire(scope.signal);
+        scope.throwIfStopped();
+        const result = await request.call();
+        poller.reportSuccess();
+        return result;
       },
-    },
-  );
+      {
+        retries: options.retries,
+        minTimeout: 0,
+        maxTimeout: 0,
+        signal: scope.signal,
+        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+          scope.signal.throwIfAborted();
+          if (isThrottling(error)) poller.reportThrottled();
+          const kind = classifyRequestError(error);
+          retrying = retriesLeft > 0 && (kind === 'transient' || (kind === 'not-found' && request.retryNotFound()));
+          if (!retrying) return;
+          // Retries back off exponentially from minDelayMs whatever the poll schedule: a failed
+          // request says nothing about when the wait will end. No retry fits before the deadline:
+          // sleep until the deadline aborts the scope.
+          const wanted = exponentialBackoff({
+            attempt: attemptNumber,
+            minDelayMs: options.minDelayMs,
+            maxDelayMs: options.maxDelayMs,
+            elapsedMs: options.clock.now() - request.startedAt,
+            operation: undefined,
+            random: options.clock.random,
+          });
+          delayMs = fitDelayToDeadline(wanted, scope.remaining(), 0) ?? Math.max(0, scope.remaining());
+          request.onRetry({ error, attempt: attemptNumber, delayMs });
+        },
+        shouldRetry: () => retrying,
+      },
+    );
+  } catch (error) {
+    if (scope.signal.aborted) throw error;
+    const kind = classifyRequestError(error);
+    throw request.giveUp(error, kind === 'transient' || (kind === 'not-found' && request.retryNotFound()));
+  }
 }

@@ -43,8 +43,12 @@ export interface WaitOptions {
   readonly poller?: Poller;
 }
 
+// Marks options already checked, so that a waiter built by another entry point does not check them again.
+const RESOLVED: unique symbol = Symbol('lightsail-waiter.resolvedOptions');
+
 /** {@link WaitOptions} with every default filled in. */
 export interface ResolvedWaitOptions {
+  readonly [RESOLVED]: true;
   readonly timeoutMs: number;
   readonly minDelayMs: number;
   readonly maxDelayMs: number;
@@ -70,8 +74,16 @@ export const DEFAULT_WAIT_OPTIONS = Object.freeze({
   notFoundGraceMs: 10_000,
 });
 
-/** Checks every option and fills in defaults; throws `TypeError`/`RangeError` naming the bad option. */
-export function resolveWaitOptions(options: WaitOptions | undefined): ResolvedWaitOptions {
+/**
+ * Checks every option and fills in defaults; throws `TypeError`/`RangeError` naming the bad option.
+ * Options it resolved before (spread copies included, with internal overrides such as the signal)
+ * are returned as they are: arguments are checked once, at the public edge.
+ */
+export function resolveWaitOptions(
+  options: WaitOptions | undefined,
+  defaultBackoff: BackoffStrategy = operationAwareBackoff,
+): ResolvedWaitOptions {
+  if (options !== undefined && (options as Partial<ResolvedWaitOptions>)[RESOLVED] === true) return options as ResolvedWaitOptions;
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`Expected \`options\` to be an object, got ${describeValue(options)}`);
@@ -99,11 +111,12 @@ export function resolveWaitOptions(options: WaitOptions | undefined): ResolvedWa
     for (const key of ['now', 'sleep', 'random'] as const) assertFunction(`clock.${key}`, clock[key]);
   }
   return {
+    [RESOLVED]: true,
     timeoutMs,
     minDelayMs,
     maxDelayMs,
     signal: options.signal,
-    backoff: options.backoff ?? operationAwareBackoff,
+    backoff: options.backoff ?? defaultBackoff,
     retries,
     notFoundGraceMs,
     clock: options.clock ?? systemClock,

@@ -1,5 +1,6 @@
 import type { Operation } from '../types.js';
 import { hasErrorName, LightsailWaiterError } from './base.js';
+import { describeSdkError } from './describe-sdk-error.js';
 
 /**
  * Thrown when `GetOperation` fails in a way waiting will not fix (access denied, not
@@ -41,24 +42,4 @@ export class OperationRequestError extends LightsailWaiterError {
 /** True for an {@link OperationRequestError}, even from another copy of the package. */
 export function isOperationRequestError(value: unknown): value is OperationRequestError {
   return hasErrorName(value, 'OperationRequestError');
-}
-
-interface SdkErrorDetails {
-  name: string;
-  message: string;
-  httpStatusCode: number | undefined;
-  requestId: string | undefined;
-}
-
-function describeSdkError(error: unknown): SdkErrorDetails {
-  if (typeof error !== 'object' || error === null) {
-    return { name: typeof error, message: String(error), httpStatusCode: undefined, requestId: undefined };
-  }
-  const e = error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } };
-  return {
-    name: typeof e.name === 'string' ? e.name : 'Error',
-    message: typeof e.message === 'string' ? e.message : '',
-    httpStatusCode: e.$metadata?.httpStatusCode,
-    requestId: e.$metadata?.requestId,
-  };
 }

@@ -1,5 +1,6 @@
 import type { Operation } from '../types.js';
 import { hasErrorName, LightsailWaiterError } from './base.js';
+import type { WaitContext } from './wait-context.js';
 
 /**
  * Thrown when the operation is still not finished when `timeoutMs` runs out. Its `name` is
@@ -12,8 +13,16 @@ export class WaiterTimeoutError extends LightsailWaiterError {
   readonly timeoutMs: number;
   /** The last observed operation, if any poll succeeded. */
   readonly operation: Operation | undefined;
-  /** How many `GetOperation` responses were received. */
+  /** How many probe (`GetOperation`, `Get*`) responses were received. */
   readonly attempts: number;
+  /** The waiter's name: `'operation'`, `'instance-running'`. */
+  readonly waiter: string;
+  /** What was waited on: the operation id or the resource name. */
+  readonly target: string | undefined;
+  /** The last state seen, if any: `'Started'`, `'pending'`. */
+  readonly state: string | undefined;
+  /** The last probe output seen, if any (for operations, `{ operation }` is in `operation`). */
+  readonly output: unknown;
 
   /**
    * @param subject - what was waited for, in words; `waitForResource` names the resource here
@@ -25,16 +34,33 @@ export class WaiterTimeoutError extends LightsailWaiterError {
     operation: Operation | undefined,
     attempts: number,
     subject = `Lightsail operation ${operationId}`,
+    context: WaitContext = {},
   ) {
-    const last = operation?.status ? `; last seen ${operation.status}` : '';
-    super(`Timed out after ${timeoutMs} ms waiting for ${subject}${last}`, operationId);
+    const state = context.state ?? operation?.status;
+    const last = state ? `; last seen ${state}` : '';
+    const failing = context.lastError === undefined ? '' : `; the last request failed: ${errorText(context.lastError)}`;
+    super(
+      `Timed out after ${timeoutMs} ms waiting for ${subject}${last}${failing}`,
+      operationId,
+      context.lastError === undefined ? undefined : { cause: context.lastError },
+    );
     this.timeoutMs = timeoutMs;
     this.operation = operation;
     this.attempts = attempts;
+    this.waiter = context.waiter ?? 'operation';
+    this.target = context.target ?? operationId;
+    this.state = state;
+    this.output = context.output;
   }
 }
 
 /** True for a {@link WaiterTimeoutError}, even from another copy of the package. */
 export function isWaiterTimeoutError(value: unknown): value is WaiterTimeoutError {
   return hasErrorName(value, 'TimeoutError');
+}
+
+function errorText(error: unknown): string {
+  const e = error as { name?: unknown; message?: unknown } | null;
+  const name = typeof e?.name === 'string' ? e.name : 'Error';
+  return typeof e?.message === 'string' && e.message !== '' ? `${name}: ${e.message}` : name;
 }

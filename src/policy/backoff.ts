@@ -18,6 +18,13 @@ export interface BackoffContext {
   readonly operation: Operation | undefined;
   /** The injected source of randomness, a number in [0, 1). */
   readonly random: () => number;
+  /** The waiter's name: `'operation'`, `'instance-running'`. Absent when called outside a waiter. */
+  readonly waiter?: string;
+  /**
+   * Where the waiter's wait usually ends, `[shortestMs, longestMs]` from its start, when its
+   * definition says (resource waiters do; operations use their `operationType`).
+   */
+  readonly typicalDurationMs?: readonly [number, number] | undefined;
 }
 
 /**

@@ -59,6 +59,14 @@ const TYPED_WEIGHT = 0.9;
 /** Relative jitter, ± this fraction, so that waiters on operations created together do not poll in step. */
 const JITTER = 0.1;
 
+/** The belief for a known typical range: mostly that range, a tenth on any duration. */
+function typedPrior([lo, hi]: readonly [number, number]): readonly Part[] {
+  return [
+    { weight: TYPED_WEIGHT, lo: lo / 1000, hi: hi / 1000 },
+    { ...ANY_DURATION, weight: 1 - TYPED_WEIGHT },
+  ];
+}
+
 /** P(duration ≤ t). */
 function cdf(parts: readonly Part[], t: number): number {
   let sum = 0;
@@ -140,14 +148,9 @@ export function createOperationAwareBackoff(options: OperationAwareBackoffOption
   assertDurations(table);
   assertNumber('callCostMs', callCostMs, 0, true);
   const priors = new Map<string, readonly Part[]>();
-  for (const [type, [lo, hi]] of Object.entries(table)) {
-    priors.set(type, [
-      { weight: TYPED_WEIGHT, lo: lo / 1000, hi: hi / 1000 },
-      { ...ANY_DURATION, weight: 1 - TYPED_WEIGHT },
-    ]);
-  }
-  return ({ attempt, minDelayMs, maxDelayMs, elapsedMs, operation, random }) => {
-    const parts = priors.get(operation?.operationType ?? '') ?? [ANY_DURATION];
+  for (const [type, range] of Object.entries(table)) priors.set(type, typedPrior(range));
+  return ({ attempt, minDelayMs, maxDelayMs, elapsedMs, operation, random, typicalDurationMs }) => {
+    const parts = priors.get(operation?.operationType ?? '') ?? (typicalDurationMs ? typedPrior(typicalDurationMs) : [ANY_DURATION]);
     const createdAt = epochMs(operation?.createdAt);
     // Without createdAt, assume the operation was created when the wait started.
     const ageMs = createdAt === undefined ? Math.max(0, elapsedMs) : Math.max(0, now() - createdAt);
@@ -167,8 +170,9 @@ export function createOperationAwareBackoff(options: OperationAwareBackoffOption
 /**
  * The default schedule: polls when the detection latency expected since the last look reaches the
  * cost of one call (1 s), given what the operation tells: its age (`createdAt`) and the typical
- * duration of its `operationType` ({@link TYPICAL_OPERATION_DURATIONS_MS}; unknown types assume
- * any duration from 1 s to 2 h, log-uniform). Early polls cluster where the operation usually
+ * duration of its `operationType` ({@link TYPICAL_OPERATION_DURATIONS_MS}), or for a resource
+ * waiter the typical range its definition gives (`typicalDurationMs`); otherwise any duration from
+ * 1 s to 2 h, log-uniform. Early polls cluster where the operation usually
  * finishes and thin out after (spacing grows like √age); an operation handed over long after its
  * creation is polled at once. Jitter ±10 %, clamped to `[minDelayMs, maxDelayMs]` (attempt 0 may
  * be 0). Age comes from `Date.now()` and `createdAt`; without `createdAt`, from `elapsedMs`.

@@ -1,4 +1,6 @@
-/** How the waiter treats a failed `GetOperation`: try again, or give up now. */
+import isNetworkError from 'is-network-error';
+
+/** How the waiter treats a failed request: try again, or give up now. */
 export type RequestFailureKind = 'transient' | 'not-found' | 'fatal';
 
 const THROTTLING_NAMES: ReadonlySet<string> = new Set([
@@ -39,10 +41,6 @@ const NETWORK_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-// fetch() in browsers and Node reports a network failure as a TypeError with one of these messages.
-const NETWORK_MESSAGES =
-  /^(Failed to fetch|fetch failed|NetworkError when attempting to fetch resource\.|Load failed|Network request failed)$/;
-
 interface ErrorShape {
   name?: unknown;
   code?: unknown;
@@ -53,27 +51,38 @@ interface ErrorShape {
 }
 
 /**
- * Sorts a `GetOperation` failure: throttling, server faults and network errors are transient;
- * `NotFoundException` is its own kind (a new operation may not be visible yet); everything else
+ * Sorts a failed Lightsail request: throttling, server faults and network errors are transient;
+ * not-found (either shape: see {@link isNotFoundError}) is its own kind (a new resource may not be visible yet); everything else
  * (access denied, not authenticated, bad input, unknown errors) is fatal and fails fast.
  */
 export function classifyRequestError(error: unknown): RequestFailureKind {
   if (typeof error !== 'object' || error === null) return 'fatal';
   const e = error as ErrorShape;
-  if (e.name === 'NotFoundException') return 'not-found';
+  if (isNotFoundError(e)) return 'not-found';
   if (typeof e.name === 'string' && TRANSIENT_NAMES.has(e.name)) return 'transient';
   if (e.$retryable !== undefined && e.$retryable !== null && e.$retryable !== false) return 'transient';
   const status = e.$metadata?.httpStatusCode;
   if (status === 429 || (status !== undefined && status >= 500)) return 'transient';
-  if (isNetworkError(e) || (typeof e.cause === 'object' && e.cause !== null && isNetworkError(e.cause as ErrorShape))) {
+  if (isNetworkFailure(e) || (typeof e.cause === 'object' && e.cause !== null && isNetworkFailure(e.cause as ErrorShape))) {
     return 'transient';
   }
   return 'fatal';
 }
 
-function isNetworkError(e: ErrorShape): boolean {
-  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
-  return e.name === 'TypeError' && typeof e.message === 'string' && NETWORK_MESSAGES.test(e.message);
+/** A socket error code (Node) or a failed `fetch` (browsers, undici: `is-network-error`). */
+function isNetworkFailure(e: ErrorShape): boolean {
+  return (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) || isNetworkError(e);
+}
+
+/**
+ * True for Lightsail's "does not exist" in either shape: `NotFoundException`, or a response with no
+ * error type header and only `code: "DoesNotExist"` in the body, which SDK clients up to about
+ * 3.6xx name `DoesNotExist` (terraform-provider-aws matches that string for the same reason).
+ */
+export function isNotFoundError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as ErrorShape;
+  return e.name === 'NotFoundException' || e.name === 'DoesNotExist' || e.code === 'DoesNotExist';
 }
 
 /** True when the error says the account is sending too many requests. */

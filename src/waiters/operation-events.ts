@@ -1,4 +1,11 @@
 import type { OperationStatus } from '@aws-sdk/client-lightsail';
+import type {
+  WaiterFailedEvent,
+  WaiterPollEvent,
+  WaiterRetryEvent,
+  WaiterStatusEvent,
+  WaiterSucceededEvent,
+} from '../engine/waiter-events.js';
 import type { LightsailWaiterError } from '../errors/base.js';
 import type { Operation } from '../types.js';
 
@@ -6,7 +13,7 @@ import type { Operation } from '../types.js';
 export type OperationStatusName = OperationStatus | (string & {});
 
 /** Payload of `status`: the observed status differs from the last one (first observation included). */
-export interface StatusEvent {
+export interface StatusEvent extends WaiterStatusEvent<Operation> {
   /** The id of the operation whose status changed. */
   readonly operationId: string;
   /** The status observed before, `undefined` on the first observation. */
@@ -18,7 +25,7 @@ export interface StatusEvent {
 }
 
 /** Payload of `poll`: a `GetOperation` response arrived. */
-export interface PollEvent {
+export interface PollEvent extends WaiterPollEvent<Operation> {
   /** The id of the operation polled. */
   readonly operationId: string;
   /** How many `GetOperation` responses this wait has received, this one included. */
@@ -28,7 +35,7 @@ export interface PollEvent {
 }
 
 /** Payload of `retry`: a transient `GetOperation` failure will be retried. */
-export interface RetryEvent {
+export interface RetryEvent extends WaiterRetryEvent {
   /** The id of the operation whose request failed. */
   readonly operationId: string;
   /** The SDK or network error that failed the request. */
@@ -40,7 +47,7 @@ export interface RetryEvent {
 }
 
 /** Payload of `succeeded`: the operation ended `Succeeded` or `Completed`. */
-export interface SucceededEvent {
+export interface SucceededEvent extends WaiterSucceededEvent<Operation> {
   /** The id of the operation that succeeded. */
   readonly operationId: string;
   /** The final operation, the one the wait resolves with. */
@@ -52,7 +59,7 @@ export interface SucceededEvent {
 }
 
 /** Payload of `failed`: the wait rejected, for whatever reason (`error` says which). */
-export interface FailedEvent {
+export interface FailedEvent extends WaiterFailedEvent<Operation> {
   /** The id of the operation whose wait failed. */
   readonly operationId: string;
   /** The error the wait rejects with. */

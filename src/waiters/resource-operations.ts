@@ -113,7 +113,6 @@ async function listPending(
         scope,
         poller,
         startedAt,
-        lastOperation: () => undefined,
         onRetry: () => {},
         retryNotFound: () => false,
         giveUp: (error, exhausted) => new ResourceRequestError(resourceName, error, exhausted),

@@ -1,0 +1,26 @@
+import { isNotFoundError } from '../policy/request-error-kind.js';
+
+/** The parts of an SDK or network error that errors of this library copy into fields. */
+export interface SdkErrorDetails {
+  readonly name: string;
+  readonly message: string;
+  readonly httpStatusCode: number | undefined;
+  readonly requestId: string | undefined;
+  /** Lightsail said the thing does not exist, in either shape. */
+  readonly notFound: boolean;
+}
+
+/** Reads an SDK exception (or anything thrown) without trusting its shape. */
+export function describeSdkError(error: unknown): SdkErrorDetails {
+  if (typeof error !== 'object' || error === null) {
+    return { name: typeof error, message: String(error), httpStatusCode: undefined, requestId: undefined, notFound: false };
+  }
+  const e = error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } };
+  return {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    message: typeof e.message === 'string' ? e.message : '',
+    httpStatusCode: e.$metadata?.httpStatusCode,
+    requestId: e.$metadata?.requestId,
+    notFound: isNotFoundError(error),
+  };
+}
