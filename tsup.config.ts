@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const entry = { index: 'src/index.ts', simulator: 'src/simulator/index.ts' };
+const entry = { index: 'src/index.ts', node: 'src/node.ts', simulator: 'src/simulator/index.ts' };
 
 export default defineConfig([
   {

@@ -8,6 +8,7 @@ export default defineConfig({
     // Examples import the package by name, as users do; tests run them against the sources.
     alias: [
       { find: /^lightsail-waiter\/simulator$/, replacement: src('simulator/index.ts') },
+      { find: /^lightsail-waiter\/node$/, replacement: src('node.ts') },
       { find: /^lightsail-waiter$/, replacement: src('index.ts') },
     ],
   },

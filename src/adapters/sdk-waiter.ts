@@ -1,6 +1,13 @@
 import { assertNumber, describeValue } from '../engine/validate.js';
+import type { WaitOptions } from '../engine/wait-options.js';
+import type { Waiter } from '../engine/waiter.js';
+import { Waiter as EngineWaiter } from '../engine/waiter.js';
+import type { WaiterDefinition } from '../engine/waiter-definition.js';
 import type { LightsailClientLike, Operation } from '../types.js';
 import { OperationWaiter } from '../waiters/operation.js';
+import { fromLegacySignal, type LegacyAbortSignal } from './legacy-signal.js';
+
+export type { LegacyAbortSignal } from './legacy-signal.js';
 
 /**
  * The AWS SDK v3 waiter configuration (`WaiterConfiguration` of `@smithy/types`), every duration in
@@ -26,26 +33,59 @@ export interface WaiterConfiguration<Client> {
   maxDelay?: number | undefined;
 }
 
-/** The SDK's deprecated minimal signal type: only `aborted` and `onabort`. */
-export interface LegacyAbortSignal {
-  /** True once aborted; a signal already aborted stops the wait before any request. */
-  readonly aborted: boolean;
-  /** The abort handler; the waiter replaces it with one that also calls the previous handler. */
-  // biome-ignore lint/complexity/noBannedTypes: the SDK's own type says `Function`; ours must accept what it accepts.
-  onabort: ((this: AbortSignal, ev: Event) => unknown) | Function | null;
-}
-
 /** The result of an SDK-shaped waiter; the promise only resolves with `state: 'SUCCESS'`. */
-export interface WaiterResult {
+export interface WaiterResult<TReason = { operation: Operation }> {
   /** Always `'SUCCESS'`: every other ending rejects, where the SDK's `WaiterState` also has FAILURE, TIMEOUT and ABORTED. */
   state: 'SUCCESS';
-  /** The last `GetOperation` output, `{ operation }`. */
-  reason: {
-    /** The operation in its final, successful state. */
-    operation: Operation;
-  };
-  /** How many times each status was observed, keyed like the SDK: `"200: Succeeded"`. */
+  /**
+   * The last output: `{ operation }` for `waitUntilOperationSucceeded`, the `Get*` output (or the
+   * certificate, the distribution) for the resource waiters, the not-found error for `*-deleted`.
+   */
+  reason: TReason;
+  /** How many times each state was observed, keyed like the SDK: `"200: Succeeded"`, `"200: running"`. */
   observedResponses: Record<string, number>;
+}
+
+/** Checks the SDK-shaped arguments, naming what the caller wrote (seconds), and turns them into {@link WaitOptions}. */
+function toWaitOptions(params: WaiterConfiguration<unknown>, signal: AbortSignal | undefined): WaitOptions {
+  if (typeof params !== 'object' || params === null) {
+    throw new TypeError(`Expected \`params\` to be a waiter configuration object, got ${describeValue(params)}`);
+  }
+  assertNumber('maxWaitTime', params.maxWaitTime, 0, true);
+  if (params.minDelay !== undefined) assertNumber('minDelay', params.minDelay, 0, true);
+  if (params.maxDelay !== undefined) assertNumber('maxDelay', params.maxDelay, 0, true);
+  if (params.minDelay !== undefined && params.maxDelay !== undefined && params.maxDelay < params.minDelay) {
+    throw new RangeError(`Expected \`maxDelay\` (${params.maxDelay}) to be >= \`minDelay\` (${params.minDelay})`);
+  }
+  return {
+    timeoutMs: params.maxWaitTime * 1000,
+    ...(params.minDelay === undefined ? {} : { minDelayMs: params.minDelay * 1000 }),
+    ...(params.maxDelay === undefined ? {} : { maxDelayMs: params.maxDelay * 1000 }),
+    signal,
+  };
+}
+
+/** Runs a waiter made from the SDK-shaped arguments, counting each state seen, and releases the legacy signal. */
+async function runSdkShaped<TOutput, TReason>(
+  params: WaiterConfiguration<unknown>,
+  make: (options: WaitOptions) => Waiter<unknown, unknown, TOutput>,
+  reason: (output: TOutput | undefined, waiter: Waiter<unknown, unknown, TOutput>) => TReason,
+): Promise<WaiterResult<TReason>> {
+  const legacy = fromLegacySignal(
+    typeof params === 'object' && params !== null ? (params.abortSignal ?? params.abortController?.signal) : undefined,
+  );
+  try {
+    const waiter = make(toWaitOptions(params, legacy.signal));
+    const observedResponses: Record<string, number> = {};
+    waiter.on('poll', ({ output }) => {
+      const key = `200: ${waiter.definition.state(output) ?? 'unknown'}`;
+      observedResponses[key] = (observedResponses[key] ?? 0) + 1;
+    });
+    const output = await waiter.wait();
+    return { state: 'SUCCESS', reason: reason(output, waiter), observedResponses };
+  } finally {
+    legacy.dispose();
+  }
 }
 
 /**
@@ -59,55 +99,34 @@ export async function waitUntilOperationSucceeded(
   params: WaiterConfiguration<LightsailClientLike>,
   input: { operationId: string | undefined },
 ): Promise<WaiterResult> {
-  if (typeof params !== 'object' || params === null) {
-    throw new TypeError(`Expected \`params\` to be a waiter configuration object, got ${describeValue(params)}`);
-  }
   if (typeof input !== 'object' || input === null) {
     throw new TypeError(`Expected \`input\` to be \`{ operationId }\`, got ${describeValue(input)}`);
   }
-  assertNumber('maxWaitTime', params.maxWaitTime, 0, true);
-  if (params.minDelay !== undefined) assertNumber('minDelay', params.minDelay, 0, true);
-  if (params.maxDelay !== undefined) assertNumber('maxDelay', params.maxDelay, 0, true);
   if (typeof input.operationId !== 'string' || input.operationId.trim() === '') {
     throw new TypeError(`Expected \`input.operationId\` to be a non-empty operation id, got ${describeValue(input.operationId)}`);
   }
-  const legacy = fromLegacySignal(params.abortSignal ?? params.abortController?.signal);
-  try {
-    const waiter = new OperationWaiter(params.client, input.operationId, {
-      timeoutMs: params.maxWaitTime * 1000,
-      ...(params.minDelay === undefined ? {} : { minDelayMs: params.minDelay * 1000 }),
-      ...(params.maxDelay === undefined ? {} : { maxDelayMs: params.maxDelay * 1000 }),
-      signal: legacy.signal,
-    });
-    const observedResponses: Record<string, number> = {};
-    waiter.on('poll', ({ operation }) => {
-      const key = `200: ${operation.status ?? 'unknown'}`;
-      observedResponses[key] = (observedResponses[key] ?? 0) + 1;
-    });
-    const operation = await waiter.wait();
-    return { state: 'SUCCESS', reason: { operation }, observedResponses };
-  } finally {
-    legacy.dispose();
-  }
+  const operationId = input.operationId;
+  return runSdkShaped(
+    params,
+    (options) => new OperationWaiter(params.client, operationId, options) as unknown as Waiter<unknown, unknown, Operation>,
+    (operation) => ({ operation: operation as Operation }),
+  );
 }
 
+/** A waiter in the AWS SDK v3 shape: `waitUntilX({ client, maxWaitTime }, input)`. */
+export type SdkWaiter<TClient, TInput, TOutput> = (params: WaiterConfiguration<TClient>, input: TInput) => Promise<WaiterResult<TOutput>>;
+
 /**
- * Turns the SDK's deprecated `{ aborted, onabort }` signal into a real `AbortSignal`; `dispose()`
- * puts the caller's own `onabort` back.
+ * Makes the AWS SDK v3-shaped function of a waiter definition: durations in seconds, resolves
+ * with a `WaiterResult` (`reason` is the last output), rejects with this library's typed errors.
  */
-function fromLegacySignal(signal: AbortSignal | LegacyAbortSignal | undefined): { signal: AbortSignal | undefined; dispose(): void } {
-  if (signal === undefined || 'addEventListener' in signal) return { signal, dispose: () => {} };
-  if (signal.aborted) return { signal: AbortSignal.abort(), dispose: () => {} };
-  const controller = new AbortController();
-  const previous = signal.onabort;
-  signal.onabort = function (this: AbortSignal, event: Event) {
-    controller.abort();
-    if (typeof previous === 'function') Reflect.apply(previous, this, [event]);
-  };
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      signal.onabort = previous;
-    },
-  };
+export function sdkWaiter<TClient, TInput, TOutput>(
+  definition: WaiterDefinition<TClient, TInput, TOutput>,
+): SdkWaiter<TClient, TInput, TOutput> {
+  return (params, input) =>
+    runSdkShaped(
+      params as WaiterConfiguration<unknown>,
+      (options) => new EngineWaiter(params.client, definition, input, options) as unknown as Waiter<unknown, unknown, TOutput>,
+      (output) => output as TOutput,
+    );
 }

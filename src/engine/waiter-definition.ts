@@ -7,11 +7,11 @@ import { assertFunction, describeValue } from './validate.js';
 export type AcceptorState = 'success' | 'failure' | 'retry';
 
 /** Classifies a probe's output, as a smithy waiter's output acceptor does, with a typed function instead of JMESPath. */
-export interface OutputAcceptor<TOutput> {
+export interface OutputAcceptor<TOutput, TInput = unknown> {
   /** What a match means. */
   readonly state: AcceptorState;
-  /** True when this acceptor applies to the output. */
-  readonly matches: (output: TOutput) => boolean;
+  /** True when this acceptor applies to the output (the checked input is there too, as smithy's `inputOutput` matcher has it). */
+  readonly matches: (output: TOutput, input: TInput) => boolean;
   /** Why, in words, for a `failure`: `'the instance is stopped'`. */
   readonly reason?: string | ((output: TOutput) => string);
 }
@@ -30,7 +30,7 @@ export interface ErrorAcceptor {
 }
 
 /** One acceptor: on the output or on an error. The first that matches decides. */
-export type Acceptor<TOutput> = OutputAcceptor<TOutput> | ErrorAcceptor;
+export type Acceptor<TOutput, TInput = unknown> = OutputAcceptor<TOutput, TInput> | ErrorAcceptor;
 
 /** What a probe is handed for one call. */
 export interface ProbeContext<TOutput> {
@@ -67,7 +67,7 @@ export interface WaiterDefinition<TClient, TInput, TOutput> {
   /** One look at the thing: usually one `Get*` call through `client.send` with `context.signal`. */
   readonly probe: (client: TClient, input: TInput, context: ProbeContext<TOutput>) => Promise<TOutput>;
   /** The first acceptor that matches an output (or an error) decides; none matching means keep polling. */
-  readonly acceptors: readonly Acceptor<TOutput>[];
+  readonly acceptors: readonly Acceptor<TOutput, TInput>[];
   /** The watched state, for `status` events: `'running'`, `'PENDING_VALIDATION'`. */
   readonly state: (output: TOutput) => string | undefined;
   /** More about the state, for `status` events: the domains' validation statuses, the instances' health. */

@@ -267,7 +267,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
       this.#lastDetail = detail;
       this.#emit('status', { previous, current, detail, output, ...this.eventFields(output) });
     }
-    return acceptOutput(definition.acceptors, output);
+    return acceptOutput(definition.acceptors, output, this.input);
   }
 
   /** Resolves on success, throws on failure. */

@@ -7,15 +7,15 @@ export type Verdict = { readonly state: 'success' } | { readonly state: 'failure
 const RETRY: Verdict = Object.freeze({ state: 'retry' });
 const SUCCESS: Verdict = Object.freeze({ state: 'success' });
 
-function isErrorAcceptor<T>(acceptor: Acceptor<T>): acceptor is ErrorAcceptor {
+function isErrorAcceptor<T, I>(acceptor: Acceptor<T, I>): acceptor is ErrorAcceptor {
   return 'error' in acceptor && acceptor.error !== undefined;
 }
 
 /** The verdict of the first output acceptor that matches, or `retry` (keep polling) when none does. */
-export function acceptOutput<TOutput>(acceptors: readonly Acceptor<TOutput>[], output: TOutput): Verdict {
+export function acceptOutput<TOutput, TInput>(acceptors: readonly Acceptor<TOutput, TInput>[], output: TOutput, input: TInput): Verdict {
   for (const acceptor of acceptors) {
     if (isErrorAcceptor(acceptor)) continue;
-    if (!(acceptor as OutputAcceptor<TOutput>).matches(output)) continue;
+    if (!(acceptor as OutputAcceptor<TOutput, TInput>).matches(output, input)) continue;
     if (acceptor.state === 'success') return SUCCESS;
     if (acceptor.state === 'retry') return RETRY;
     const reason = typeof acceptor.reason === 'function' ? acceptor.reason(output) : acceptor.reason;
@@ -25,7 +25,7 @@ export function acceptOutput<TOutput>(acceptors: readonly Acceptor<TOutput>[], o
 }
 
 /** The verdict of the first error acceptor that matches the error, or `undefined` when none does. */
-export function acceptError<TOutput>(acceptors: readonly Acceptor<TOutput>[], error: unknown): Verdict | undefined {
+export function acceptError<TOutput, TInput>(acceptors: readonly Acceptor<TOutput, TInput>[], error: unknown): Verdict | undefined {
   for (const acceptor of acceptors) {
     if (!isErrorAcceptor(acceptor) || !errorMatches(acceptor.error, error)) continue;
     if (acceptor.state === 'failure') return Object.freeze({ state: 'failure', reason: acceptor.reason ?? errorName(error) });

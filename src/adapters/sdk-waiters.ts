@@ -1,0 +1,31 @@
+// The AWS SDK v3-shaped form of every built-in resource waiter (seconds, `WaiterConfiguration`).
+import { certificateIssued } from '../waiters/certificate.js';
+import { databaseAvailable } from '../waiters/database.js';
+import { diskAvailable, diskInUse } from '../waiters/disk.js';
+import { distributionDeployed } from '../waiters/distribution.js';
+import { instanceDeleted, instanceRunning, instanceStopped } from '../waiters/instance.js';
+import { loadBalancerActive, loadBalancerCertificateIssued, loadBalancerInstancesHealthy } from '../waiters/load-balancer.js';
+import { sdkWaiter } from './sdk-waiter.js';
+
+/** `waitUntilInstanceRunning({ client, maxWaitTime }, { instanceName })`: `running` with a public IP. */
+export const waitUntilInstanceRunning = /* @__PURE__ */ sdkWaiter(instanceRunning);
+/** `waitUntilInstanceStopped({ client, maxWaitTime }, { instanceName })`. */
+export const waitUntilInstanceStopped = /* @__PURE__ */ sdkWaiter(instanceStopped);
+/** `waitUntilInstanceDeleted({ client, maxWaitTime }, { instanceName })`: `GetInstance` answers not-found. */
+export const waitUntilInstanceDeleted = /* @__PURE__ */ sdkWaiter(instanceDeleted);
+/** `waitUntilDiskAvailable({ client, maxWaitTime }, { diskName })`. */
+export const waitUntilDiskAvailable = /* @__PURE__ */ sdkWaiter(diskAvailable);
+/** `waitUntilDiskInUse({ client, maxWaitTime }, { diskName })`. */
+export const waitUntilDiskInUse = /* @__PURE__ */ sdkWaiter(diskInUse);
+/** `waitUntilRelationalDatabaseAvailable({ client, maxWaitTime }, { relationalDatabaseName })`. */
+export const waitUntilRelationalDatabaseAvailable = /* @__PURE__ */ sdkWaiter(databaseAvailable);
+/** `waitUntilLoadBalancerActive({ client, maxWaitTime }, { loadBalancerName })`. */
+export const waitUntilLoadBalancerActive = /* @__PURE__ */ sdkWaiter(loadBalancerActive);
+/** `waitUntilLoadBalancerInstancesHealthy({ client, maxWaitTime }, { loadBalancerName })`. */
+export const waitUntilLoadBalancerInstancesHealthy = /* @__PURE__ */ sdkWaiter(loadBalancerInstancesHealthy);
+/** `waitUntilLoadBalancerTlsCertificateIssued({ client, maxWaitTime }, { loadBalancerName, certificateName })`. */
+export const waitUntilLoadBalancerTlsCertificateIssued = /* @__PURE__ */ sdkWaiter(loadBalancerCertificateIssued);
+/** `waitUntilCertificateIssued({ client, maxWaitTime }, { certificateName })`. */
+export const waitUntilCertificateIssued = /* @__PURE__ */ sdkWaiter(certificateIssued);
+/** `waitUntilDistributionDeployed({ client, maxWaitTime }, { distributionName })`. */
+export const waitUntilDistributionDeployed = /* @__PURE__ */ sdkWaiter(distributionDeployed);

@@ -1,0 +1,95 @@
+import { GetInstanceCommand, type GetInstanceCommandOutput } from '@aws-sdk/client-lightsail';
+import { describeValue } from '../engine/validate.js';
+import { defineWaiter, type SendClient } from '../engine/waiter-definition.js';
+import { readNamedInput } from './resource-input.js';
+
+/** A client that can send `GetInstance`: a `LightsailClient` fits. */
+export type GetInstanceClient = SendClient<GetInstanceCommand, GetInstanceCommandOutput>;
+
+/** What the instance waiters take: `GetInstance`'s input. */
+export interface InstanceInput {
+  /** The instance's name. */
+  readonly instanceName: string;
+}
+
+/** What `instance-running` takes: `GetInstance`'s input, and whether a public IP is required. */
+export interface InstanceRunningInput extends InstanceInput {
+  /**
+   * Wait for a public IP as well as `running` (Lightsail can report `running` before it assigns
+   * one). Set `false` for an instance with no public IPv4. @default true
+   */
+  readonly requirePublicIp?: boolean;
+}
+
+/** States an instance does not come back from. */
+const GONE = new Set(['shutting-down', 'terminated']);
+
+const stateOf = (output: GetInstanceCommandOutput): string | undefined => output.instance?.state?.name;
+const describe = ({ instanceName }: InstanceInput) => `Lightsail instance ${instanceName}`;
+const probe = (client: GetInstanceClient, { instanceName }: InstanceInput, { signal }: { signal: AbortSignal }) =>
+  client.send(new GetInstanceCommand({ instanceName }), { abortSignal: signal });
+const terminal = {
+  state: 'failure',
+  matches: (output: GetInstanceCommandOutput) => GONE.has(stateOf(output) ?? ''),
+  reason: (output: GetInstanceCommandOutput) => `the instance is ${stateOf(output)}`,
+} as const;
+
+/**
+ * `instance-running`: `GetInstance` until `state.name` is `running` and a public IP is assigned
+ * (unless `requirePublicIp: false`). Fails fast when the instance is shutting down or terminated;
+ * an instance that does not exist fails once the not-found grace window has passed.
+ */
+export const instanceRunning = defineWaiter<GetInstanceClient, InstanceRunningInput, GetInstanceCommandOutput>({
+  name: 'instance-running',
+  action: 'GetInstance',
+  input: (value) => {
+    const input = readNamedInput('instanceName', value);
+    const requirePublicIp = input.requirePublicIp ?? true;
+    if (typeof requirePublicIp !== 'boolean') {
+      throw new TypeError(`Expected \`requirePublicIp\` to be a boolean, got ${describeValue(requirePublicIp)}`);
+    }
+    return { instanceName: input.instanceName, requirePublicIp };
+  },
+  target: ({ instanceName }) => instanceName,
+  describe,
+  probe,
+  acceptors: [
+    terminal,
+    {
+      state: 'success',
+      matches: (output, input) => stateOf(output) === 'running' && (!input.requirePublicIp || Boolean(output.instance?.publicIpAddress)),
+    },
+  ],
+  state: stateOf,
+  detail: (output) => (stateOf(output) === 'running' ? (output.instance?.publicIpAddress ?? 'no public IP yet') : undefined),
+  typicalDurationMs: [15_000, 90_000],
+});
+
+/** `instance-stopped`: `GetInstance` until `state.name` is `stopped`; fails when it is shutting down or terminated. */
+export const instanceStopped = defineWaiter<GetInstanceClient, InstanceInput, GetInstanceCommandOutput>({
+  name: 'instance-stopped',
+  action: 'GetInstance',
+  input: (value) => ({ instanceName: readNamedInput('instanceName', value).instanceName }),
+  target: ({ instanceName }) => instanceName,
+  describe,
+  probe,
+  acceptors: [terminal, { state: 'success', matches: (output) => stateOf(output) === 'stopped' }],
+  state: stateOf,
+  typicalDurationMs: [10_000, 60_000],
+});
+
+/**
+ * `instance-deleted`: `GetInstance` until Lightsail answers not-found (in either shape). Resolves
+ * with the last output seen before the instance disappeared, or `undefined`.
+ */
+export const instanceDeleted = defineWaiter<GetInstanceClient, InstanceInput, GetInstanceCommandOutput | undefined>({
+  name: 'instance-deleted',
+  action: 'GetInstance',
+  input: (value) => ({ instanceName: readNamedInput('instanceName', value).instanceName }),
+  target: ({ instanceName }) => instanceName,
+  describe,
+  probe,
+  acceptors: [{ state: 'success', error: 'NotFoundException' }],
+  state: (output) => (output === undefined ? 'deleted' : stateOf(output)),
+  typicalDurationMs: [2_000, 60_000],
+});

@@ -1,0 +1,34 @@
+import { describeValue } from '../engine/validate.js';
+
+// Lightsail's own pattern for resource names (`\w[\w\-]*\w` in the service model).
+const RESOURCE_NAME = /^\w[\w-]*\w$/;
+const MAX_NAME_LENGTH = 255;
+
+/** Throws unless `value` is a Lightsail resource name; names the field and shows what was received. */
+export function checkResourceName(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length > MAX_NAME_LENGTH || !RESOURCE_NAME.test(value)) {
+    throw new TypeError(`Expected \`${field}\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Reads a waiter's input: the `Get*` command's input object (`{ instanceName: 'web-1' }`), or just
+ * the name as a string. Checks the name field; keeps the other fields for the caller to check.
+ */
+export function readNamedInput<K extends string>(
+  field: K,
+  value: unknown,
+): { readonly [P in K]: string } & Readonly<Record<string, unknown>> {
+  if (typeof value === 'string') return { [field]: checkResourceName(field, value) } as { [P in K]: string };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`Expected the input to be a resource name or \`{ ${field} }\`, got ${describeValue(value)}`);
+  }
+  const record = value as Record<string, unknown>;
+  return { ...record, [field]: checkResourceName(field, record[field]) } as { [P in K]: string } & Record<string, unknown>;
+}
+
+/** An error shaped like Lightsail's not-found, for a listing (`GetCertificates`) that simply omits the name. */
+export function notFound(message: string): Error {
+  return Object.assign(new Error(message), { name: 'NotFoundException' });
+}

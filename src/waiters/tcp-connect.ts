@@ -1,0 +1,25 @@
+import { connect } from 'node:net';
+
+/**
+ * Tries one TCP connection: resolves `true` once it connects (and closes it at once), `false` on a
+ * refusal, a reset, or no answer within `timeoutMs`. Rejects only with `signal.reason` on abort.
+ * The socket and its timer are released on every path.
+ */
+export function tryConnect(host: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const socket = connect({ host, port });
+    const finish = (open: boolean | undefined): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      socket.destroy();
+      if (open === undefined) reject(signal.reason);
+      else resolve(open);
+    };
+    const onAbort = (): void => finish(undefined);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('connect', () => finish(true));
+    socket.once('error', () => finish(false));
+  });
+}
