@@ -79,7 +79,8 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     this.#failFast = failFast;
     for (const [id, ref] of uniqueRefs(refs)) {
       const controller = new AbortController();
-      const waiter = new OperationWaiter(client, ref.operation ?? id, { ...options, signal: controller.signal, poller: this.poller });
+      // Options resolved once here; each operation gets its own signal and the shared poller.
+      const waiter = new OperationWaiter(client, ref.operation ?? id, { ...resolved, signal: controller.signal, poller: this.poller });
       waiter.on('status', (e) => this.emit('status', e));
       waiter.on('poll', (e) => this.emit('poll', e));
       waiter.on('retry', (e) => this.emit('retry', e));

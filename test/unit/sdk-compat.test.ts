@@ -79,7 +79,7 @@ describe('waitUntilOperationSucceeded (the SDK waiter shape)', () => {
     [{ maxWaitTime: 0 }, { operationId: 'op-1' }, 'Expected `maxWaitTime` to be a finite number > 0, got `0` (number)'],
     [{ maxWaitTime: undefined }, { operationId: 'op-1' }, '`maxWaitTime`'],
     [{ maxWaitTime: 60, minDelay: -1 }, { operationId: 'op-1' }, '`minDelay`'],
-    [{ maxWaitTime: 60, minDelay: 10, maxDelay: 5 }, { operationId: 'op-1' }, 'Expected `maxDelayMs` (5000) to be >= `minDelayMs` (10000)'],
+    [{ maxWaitTime: 60, minDelay: 10, maxDelay: 5 }, { operationId: 'op-1' }, 'Expected `maxDelay` (5) to be >= `minDelay` (10)'],
     [{ maxWaitTime: 60 }, {}, 'Expected `input.operationId` to be a non-empty operation id, got `undefined`'],
     [{ maxWaitTime: 60 }, null, 'Expected `input` to be `{ operationId }`'],
   ])('rejects bad configuration %j / %j before any request', async (config, input, message) => {
