@@ -3,7 +3,7 @@
  * a client pointed at it, and cleans both up. Only used when an example is run directly.
  */
 import { LightsailClient } from '@aws-sdk/client-lightsail';
-import { createOperationAwareBackoff, TYPICAL_OPERATION_DURATIONS_MS, type WaitManyOptions } from 'lightsail-waiter';
+import { createOperationAwareBackoff, type WaitManyOptions } from 'lightsail-waiter';
 import { type Simulator, startSimulator } from 'lightsail-waiter/simulator';
 
 export async function runOnSimulator(
@@ -30,17 +30,11 @@ export async function runOnSimulator(
 
 /**
  * Wait options for a simulator that runs `timeScale` times faster than Lightsail: the same
- * schedule, with every duration it knows divided alike, so the demo keeps Lightsail's shape.
+ * schedule, computed in Lightsail's time and divided alike, so the demo keeps Lightsail's shape.
  */
 export function compressed(timeScale: number): WaitManyOptions {
-  const typicalDurations = Object.fromEntries(
-    Object.entries(TYPICAL_OPERATION_DURATIONS_MS).map(([type, [shortest, longest]]) => [
-      type,
-      [shortest / timeScale, longest / timeScale] as const,
-    ]),
-  );
   return {
-    backoff: createOperationAwareBackoff({ typicalDurations, callCostMs: 1000 / timeScale }),
+    backoff: createOperationAwareBackoff({ timeScale }),
     minDelayMs: 1000 / timeScale,
     maxDelayMs: 30_000 / timeScale,
   };

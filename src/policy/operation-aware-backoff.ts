@@ -44,6 +44,12 @@ export interface OperationAwareBackoffOptions {
    * once the latency expected since the last poll reaches this. Larger means fewer calls. @default 1_000
    */
   readonly callCostMs?: number;
+  /**
+   * How many times faster than Lightsail the clock runs, for a simulator started with the same
+   * `timeScale`: the schedule is computed in Lightsail's time (durations, ages, `callCostMs`,
+   * `maxDelayMs`) and its delays divided by this. @default 1
+   */
+  readonly timeScale?: number;
 }
 
 /** A log-uniform belief over an operation's duration, in seconds; `lo === hi` is a point. */
@@ -133,7 +139,7 @@ function assertDurations(table: unknown): asserts table is Readonly<Record<strin
 }
 
 /**
- * Makes an {@link operationAwareBackoff} with its own wall clock, duration table or call cost.
+ * Makes an {@link operationAwareBackoff} with its own wall clock, duration table, call cost or time scale.
  * Throws `TypeError`/`RangeError` naming a bad option.
  */
 export function createOperationAwareBackoff(options: OperationAwareBackoffOptions = {}): BackoffStrategy {
@@ -144,6 +150,8 @@ export function createOperationAwareBackoff(options: OperationAwareBackoffOption
   const now = options.now ?? (() => Date.now());
   const table = options.typicalDurations ?? TYPICAL_OPERATION_DURATIONS_MS;
   const callCostMs = options.callCostMs ?? 1000;
+  const scale = options.timeScale ?? 1;
+  assertNumber('timeScale', scale, 0, true);
   assertFunction('now', now);
   assertDurations(table);
   assertNumber('callCostMs', callCostMs, 0, true);
@@ -153,16 +161,17 @@ export function createOperationAwareBackoff(options: OperationAwareBackoffOption
     const parts = priors.get(operation?.operationType ?? '') ?? (typicalDurationMs ? typedPrior(typicalDurationMs) : [ANY_DURATION]);
     const createdAt = epochMs(operation?.createdAt);
     // Without createdAt, assume the operation was created when the wait started.
-    const ageMs = createdAt === undefined ? Math.max(0, elapsedMs) : Math.max(0, now() - createdAt);
+    // Everything below is in Lightsail's time: the clock's milliseconds times `timeScale`.
+    const ageMs = scale * (createdAt === undefined ? Math.max(0, elapsedMs) : Math.max(0, now() - createdAt));
     // A poll has just seen the operation running. An object handed over was seen when its status
     // last changed, maybe long ago: a stale one is polled at once.
     let seenMs = ageMs;
     if (attempt === 0) {
       const changedAt = createdAt === undefined ? undefined : epochMs(operation?.statusChangedAt);
-      seenMs = changedAt === undefined || createdAt === undefined ? 0 : Math.min(ageMs, Math.max(0, changedAt - createdAt));
+      seenMs = changedAt === undefined || createdAt === undefined ? 0 : Math.min(ageMs, scale * Math.max(0, changedAt - createdAt));
     }
-    const next = nextPollAge(parts, seenMs / 1000, callCostMs / 1000, (ageMs - seenMs + maxDelayMs) / 1000);
-    const wanted = (next * 1000 - ageMs) * (1 + JITTER * (2 * random() - 1));
+    const next = nextPollAge(parts, seenMs / 1000, callCostMs / 1000, (ageMs - seenMs + maxDelayMs * scale) / 1000);
+    const wanted = ((next * 1000 - ageMs) / scale) * (1 + JITTER * (2 * random() - 1));
     return Math.round(Math.min(maxDelayMs, Math.max(attempt === 0 ? 0 : minDelayMs, wanted)));
   };
 }

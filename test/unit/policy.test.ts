@@ -160,6 +160,40 @@ describe('operationAwareBackoff', () => {
     expect(() => createOperationAwareBackoff(options as never)).toThrow(message);
   });
 
+  it.each([
+    ['CreateInstance', 1, 20_000],
+    ['CreateRelationalDatabase', 3, 400_000],
+    ['Unknown', 0, 0],
+  ])(
+    'with timeScale 10, computes in Lightsail time: %s attempt %i at age %i ms gives a tenth of the unscaled delay',
+    (type, attempt, ageMs) => {
+      const real = createOperationAwareBackoff({ now: () => NOW, typicalDurations: table });
+      const fast = createOperationAwareBackoff({ now: () => NOW, typicalDurations: table, timeScale: 10 });
+      // The same instant in Lightsail's life: a tenth of the age on the fast clock; min/max delays scaled alike.
+      const scaled = { ...at(type, attempt, ageMs / 10, 0.5, 100), maxDelayMs: 3_000 };
+      expect(fast(scaled)).toBeCloseTo(real(at(type, attempt, ageMs)) / 10, -1);
+    },
+  );
+
+  it("with timeScale, scales a resource waiter's typicalDurationMs alike", () => {
+    const real = createOperationAwareBackoff({ now: () => NOW });
+    const fast = createOperationAwareBackoff({ now: () => NOW, timeScale: 100 });
+    const context = (elapsedMs: number, maxDelayMs: number, minDelayMs: number): BackoffContext => ({
+      attempt: 1,
+      minDelayMs,
+      maxDelayMs,
+      elapsedMs,
+      random: () => 0.5,
+      operation: undefined,
+      typicalDurationMs: [300_000, 1_800_000],
+    });
+    expect(fast(context(1_000, 300, 10))).toBeCloseTo(real(context(100_000, 30_000, 1000)) / 100, -1);
+  });
+
+  it('rejects a timeScale that is not a finite number > 0', () => {
+    expect(() => createOperationAwareBackoff({ timeScale: 0 })).toThrow('Expected `timeScale` to be a finite number > 0, got `0` (number)');
+  });
+
   it('accepts a range of one duration', () => {
     const point = createOperationAwareBackoff({ now: () => NOW, typicalDurations: { X: [30_000, 30_000] } });
     expect(point(at('X', 0, 0))).toBeGreaterThan(20_000);
