@@ -1,6 +1,7 @@
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInstanceUntilAborted } from '../../examples/abort-on-ctrl-c.js';
+import { attachAndWait } from '../../examples/custom-waiter.js';
 import { createWithPlugin } from '../../examples/plugin.js';
 import { createFleetWithProgress } from '../../examples/progress.js';
 import { createInstanceSdkStyle } from '../../examples/sdk-style.js';
@@ -65,5 +66,10 @@ describe('the examples', () => {
   it('plugin.ts finds the instance running as soon as send() returns', async () => {
     await start();
     expect(await createWithPlugin(client, fast)).toBe('running');
+  });
+
+  it('custom-waiter.ts waits with a waiter of its own until the static IP is attached', async () => {
+    await start();
+    expect(await attachAndWait(client, fast)).toEqual(['detached', 'attached', expect.stringMatching(/^203\.0\.113\.\d+ on web-1$/)]);
   });
 });
