@@ -16,8 +16,8 @@ export interface RetryInfo {
 
 /** One Lightsail request to send through the poller, retrying transient failures. */
 export interface RetryingRequest<T> {
-  /** Sends the request once; the scope's signal is passed on by the caller. */
-  readonly call: () => Promise<T>;
+  /** Sends the request once, passing `signal` (the scope's, plus the per-request timeout) to `client.send`. */
+  readonly call: (signal: AbortSignal) => Promise<T>;
   readonly options: ResolvedWaitOptions;
   readonly scope: WaitScope;
   readonly poller: Poller;
@@ -46,7 +46,7 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
         if (delayMs > 0) await options.clock.sleep(delayMs, scope.signal);
         await poller.acquire(scope.signal);
         scope.throwIfStopped();
-        const result = await request.call();
+        const result = await callWithTimeout(request, options.requestTimeoutMs);
         poller.reportSuccess();
         return result;
       },
@@ -82,5 +82,40 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
     if (scope.signal.aborted) throw error;
     const kind = classifyRequestError(error);
     throw request.giveUp(error, kind === 'transient' || (kind === 'not-found' && request.retryNotFound()));
+  }
+}
+
+/** A request that did not answer within `requestTimeoutMs`: transient, like the SDK's own `TimeoutError`. */
+export class RequestTimeoutError extends Error {
+  override name = 'RequestTimeout' as const;
+}
+
+/**
+ * One attempt, aborted when it outlives `timeoutMs` (or the scope stops). The timer and the link
+ * to the scope's signal are released on every path.
+ */
+async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number): Promise<T> {
+  const { scope, options } = request;
+  const attempt = new AbortController();
+  const onStop = (): void => attempt.abort(scope.signal.reason);
+  scope.signal.addEventListener('abort', onStop, { once: true });
+  const timer = new AbortController();
+  let timedOut = false;
+  options.clock.sleep(Math.min(timeoutMs, Math.max(1, scope.remaining())), timer.signal).then(
+    () => {
+      timedOut = true;
+      attempt.abort(new RequestTimeoutError(`no answer within ${timeoutMs} ms`));
+    },
+    () => {},
+  );
+  try {
+    return await request.call(attempt.signal);
+  } catch (error) {
+    if (timedOut && !scope.signal.aborted)
+      throw new RequestTimeoutError(`The request got no answer within ${timeoutMs} ms`, { cause: error });
+    throw error;
+  } finally {
+    timer.abort();
+    scope.signal.removeEventListener('abort', onStop);
   }
 }

@@ -34,6 +34,12 @@ export interface WaitOptions {
    * operation may not be visible yet; after that it fails fast. In milliseconds. @default 10_000
    */
   readonly notFoundGraceMs?: number;
+  /**
+   * How long one request may go unanswered before it is aborted and retried as a transient failure
+   * (within `timeoutMs`), in milliseconds: one dead socket must not eat the whole wait. Lightsail
+   * answers `Get*` calls in well under a second. @default 10_000
+   */
+  readonly requestTimeoutMs?: number;
   /** Time and randomness, for tests and simulations in virtual time. @default the system clock */
   readonly clock?: Clock;
   /**
@@ -56,6 +62,7 @@ export interface ResolvedWaitOptions {
   readonly backoff: BackoffStrategy;
   readonly retries: number;
   readonly notFoundGraceMs: number;
+  readonly requestTimeoutMs: number;
   readonly clock: Clock;
   readonly poller: Poller | undefined;
 }
@@ -72,6 +79,8 @@ export const DEFAULT_WAIT_OPTIONS = Object.freeze({
   retries: 10,
   /** The default `notFoundGraceMs`: 10 seconds. */
   notFoundGraceMs: 10_000,
+  /** The default `requestTimeoutMs`: 10 seconds. */
+  requestTimeoutMs: 10_000,
 });
 
 /**
@@ -93,6 +102,7 @@ export function resolveWaitOptions(
   const maxDelayMs = options.maxDelayMs ?? Math.max(DEFAULT_WAIT_OPTIONS.maxDelayMs, minDelayMs);
   const retries = options.retries ?? DEFAULT_WAIT_OPTIONS.retries;
   const notFoundGraceMs = options.notFoundGraceMs ?? DEFAULT_WAIT_OPTIONS.notFoundGraceMs;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_WAIT_OPTIONS.requestTimeoutMs;
   assertNumber('timeoutMs', timeoutMs, 0, true, MAX_TIMER_MS);
   assertNumber('minDelayMs', minDelayMs, 0, false, MAX_TIMER_MS);
   assertNumber('maxDelayMs', maxDelayMs, 0, false, MAX_TIMER_MS);
@@ -101,6 +111,7 @@ export function resolveWaitOptions(
   }
   assertCount('retries', retries, 0, true);
   assertNumber('notFoundGraceMs', notFoundGraceMs, 0);
+  assertNumber('requestTimeoutMs', requestTimeoutMs, 0, true, MAX_TIMER_MS);
   if (options.signal !== undefined) assertSignal('signal', options.signal);
   if (options.backoff !== undefined) assertFunction('backoff', options.backoff);
   if (options.poller !== undefined && !(options.poller instanceof Poller)) {
@@ -119,6 +130,7 @@ export function resolveWaitOptions(
     backoff: options.backoff ?? defaultBackoff,
     retries,
     notFoundGraceMs,
+    requestTimeoutMs,
     clock: options.clock ?? systemClock,
     poller: options.poller,
   };

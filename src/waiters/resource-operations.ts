@@ -108,7 +108,7 @@ async function listPending(
     do {
       const command = new GetOperationsForResourceCommand({ resourceName, ...(pageToken ? { pageToken } : {}) });
       const page = await sendWithRetries({
-        call: () => client.send(command, { abortSignal: scope.signal }),
+        call: (signal) => client.send(command, { abortSignal: signal }),
         options,
         scope,
         poller,

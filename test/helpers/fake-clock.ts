@@ -14,6 +14,14 @@ export class FakeClock implements Clock {
   randomValue = 0.5;
   /** Every sleep requested, in milliseconds, in order. */
   readonly sleeps: number[] = [];
+  /**
+   * The sleeps that ran to their end, in the order they were requested: the poll delays, without
+   * the timers a wait cancels (its deadline, each request's timeout).
+   */
+  get firedSleeps(): number[] {
+    return this.#requested.filter((entry) => entry.fired).map((entry) => entry.ms);
+  }
+  readonly #requested: { ms: number; fired: boolean }[] = [];
   readonly #timers = new Set<Timer>();
 
   now = (): number => this.time;
@@ -21,11 +29,14 @@ export class FakeClock implements Clock {
 
   sleep = (ms: number, signal?: AbortSignal): Promise<void> => {
     this.sleeps.push(ms);
+    const entry = { ms, fired: false };
+    this.#requested.push(entry);
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const timer: Timer = {
         at: this.time + ms,
         resolve: () => {
+          entry.fired = true;
           signal?.removeEventListener('abort', onAbort);
           resolve();
         },
