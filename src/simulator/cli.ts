@@ -3,7 +3,8 @@
  * can be tested in-process.
  */
 import { parseArgs } from 'node:util';
-import type { SimulatorOptions } from './options.js';
+import type { FailureRuleOption, SimulatorOptions } from './options.js';
+import { CERTIFICATE_OUTCOMES, type CertificateOutcome } from './resource-rules.js';
 
 /** `lightsail-waiter-simulator --help`. */
 export const USAGE = `Usage: lightsail-waiter-simulator [options]
@@ -18,6 +19,16 @@ Options:
   --time-scale <x>    divide every simulated duration by x (default 1)
   --max-rps <n>       answer ThrottlingException above n requests per second (default no limit)
   --cors              answer CORS preflights, any origin
+  --instance-addresses <mode>
+                      documentation (default) or loopback: 127.x.y.z public addresses
+  --fail-operation <type>[:<errorCode>]
+                      make operations of this type end Failed (errorCode default
+                      OperationFailure); repeatable, e.g. CreateRelationalDatabase
+  --fail-certificate <name>[:<outcome>]
+                      end the validation of certificates with this name FAILED (default)
+                      or VALIDATION_TIMED_OUT; repeatable
+  --unhealthy-instance <name>
+                      load balancer health checks of this instance fail; repeatable
   -h, --help          show this help
 `;
 
@@ -42,8 +53,40 @@ const OPTIONS = {
   'time-scale': { type: 'string' },
   'max-rps': { type: 'string' },
   cors: { type: 'boolean' },
+  'instance-addresses': { type: 'string' },
+  'fail-operation': { type: 'string', multiple: true },
+  'fail-certificate': { type: 'string', multiple: true },
+  'unhealthy-instance': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const NAME = /^\w[\w-]*\w$/;
+
+function toFailure(value: string): FailureRuleOption {
+  const [operationType = '', errorCode = 'OperationFailure', ...rest] = value.split(':');
+  if (!/^[A-Za-z]+$/.test(operationType) || errorCode === '' || rest.length > 0) {
+    throw new CliUsageError(`--fail-operation expects <operationType>[:<errorCode>], got ${JSON.stringify(value)}`);
+  }
+  return { match: { operationType }, failure: { errorCode } };
+}
+
+function toOutcomes(values: readonly string[]): Record<string, CertificateOutcome> {
+  const outcomes: Record<string, CertificateOutcome> = {};
+  for (const value of values) {
+    const [name = '', outcome = 'FAILED', ...rest] = value.split(':');
+    if (!NAME.test(name) || !CERTIFICATE_OUTCOMES.includes(outcome as CertificateOutcome) || rest.length > 0) {
+      throw new CliUsageError(`--fail-certificate expects <name>[:FAILED|VALIDATION_TIMED_OUT], got ${JSON.stringify(value)}`);
+    }
+    outcomes[name] = outcome as CertificateOutcome;
+  }
+  return outcomes;
+}
+
+function toInstanceNames(values: readonly string[]): string[] {
+  const bad = values.find((name) => !NAME.test(name));
+  if (bad !== undefined) throw new CliUsageError(`--unhealthy-instance expects an instance name, got ${JSON.stringify(bad)}`);
+  return [...values];
+}
 
 /** Parses the arguments after the command name; throws `CliUsageError` for unknown flags or bad values. */
 export function parseSimulatorArgs(argv: readonly string[]): CliRequest {
@@ -62,6 +105,13 @@ export function parseSimulatorArgs(argv: readonly string[]): CliRequest {
   const port = toNumber('port', values.port);
   const timeScale = toNumber('time-scale', values['time-scale']);
   const maxRequestsPerSecond = toNumber('max-rps', values['max-rps']);
+  const addresses = values['instance-addresses'];
+  if (addresses !== undefined && addresses !== 'documentation' && addresses !== 'loopback') {
+    throw new CliUsageError(`--instance-addresses expects documentation or loopback, got ${JSON.stringify(addresses)}`);
+  }
+  const failures = (values['fail-operation'] ?? []).map(toFailure);
+  const outcomes = toOutcomes(values['fail-certificate'] ?? []);
+  const unhealthy = toInstanceNames(values['unhealthy-instance'] ?? []);
   return {
     help: false,
     options: {
@@ -71,6 +121,10 @@ export function parseSimulatorArgs(argv: readonly string[]): CliRequest {
       ...(timeScale === undefined ? {} : { timeScale }),
       ...(maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond }),
       ...(values.cors === true ? { cors: true } : {}),
+      ...(addresses === undefined ? {} : { instanceAddresses: addresses }),
+      ...(failures.length === 0 ? {} : { failures }),
+      ...(Object.keys(outcomes).length === 0 ? {} : { certificateOutcomes: outcomes }),
+      ...(unhealthy.length === 0 ? {} : { unhealthyInstances: unhealthy }),
     },
   };
 }

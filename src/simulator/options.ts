@@ -2,17 +2,26 @@
  * Options of `startSimulator`, their defaults, and validation at the door.
  */
 
-/** Simulated durations (ms, before `timeScale`) of the operation types the simulator models. */
-export const DEFAULT_DURATIONS_MS: Readonly<Record<string, number>> = Object.freeze({
-  CreateInstance: 20_000,
-  StartInstance: 20_000,
-  StopInstance: 15_000,
-  CreateDisk: 10_000,
-  AttachDisk: 8_000,
-});
+import { type FailureRule, type OperationFailure, type OperationMatch, toFailureRule } from './failures.js';
+import { DEFAULT_DURATIONS_MS, DEFAULT_RESOURCE_DURATIONS_MS, type ResourceDurations } from './resource-durations.js';
+import { type CertificateOutcome, checkCertificateOutcomes, checkInstanceNames } from './resource-rules.js';
 
-/** Duration (ms, before `timeScale`) of an operation type missing from both `durations` and the defaults. */
-export const FALLBACK_DURATION_MS = 10_000;
+export { DEFAULT_DURATIONS_MS, DEFAULT_RESOURCE_DURATIONS_MS, FALLBACK_DURATION_MS } from './resource-durations.js';
+
+/**
+ * Which public addresses instances and static IPs get:
+ * - `'documentation'`: addresses of the documentation ranges (198.51.100.x, 203.0.113.x), never reachable;
+ * - `'loopback'`: distinct 127.x.y.z addresses, which Linux routes to the loopback interface, so that
+ *   `Simulator.openPort` can listen on them and a real TCP client can connect (other systems may
+ *   configure only 127.0.0.1).
+ */
+export type InstanceAddressMode = 'documentation' | 'loopback';
+
+/** A `failOperations` rule given at start. */
+export interface FailureRuleOption {
+  readonly match: OperationMatch;
+  readonly failure: OperationFailure;
+}
 
 /** How `startSimulator` is configured. Every field is optional. */
 export interface SimulatorOptions {
@@ -30,9 +39,23 @@ export interface SimulatorOptions {
   /**
    * Duration of each operation type, keyed by `operationType` (`'CreateInstance'`), in ms before `timeScale`.
    * `Infinity` makes operations of that type never finish.
-   * @default CreateInstance 20_000, StartInstance 20_000, StopInstance 15_000, CreateDisk 10_000, AttachDisk 8_000; other types 10_000
+   * @default `DEFAULT_DURATIONS_MS` (each value's source is cited in `resource-durations.ts`); other types 10_000
    */
   readonly durations?: Readonly<Partial<Record<string, number>>>;
+  /**
+   * Durations of resource phases that are not operations (public IP delay, database backup, health
+   * checks, certificate validation, distribution deployment), in ms before `timeScale`.
+   * @default `DEFAULT_RESOURCE_DURATIONS_MS`
+   */
+  readonly resourceDurations?: Readonly<Partial<ResourceDurations>>;
+  /** Which public addresses instances and static IPs get; `'loopback'` enables `Simulator.openPort`. @default 'documentation' */
+  readonly instanceAddresses?: InstanceAddressMode;
+  /** `failOperations` rules in force from the start, as `Simulator.failOperations(match, failure)` would add them. @default [] */
+  readonly failures?: readonly FailureRuleOption[];
+  /** Outcome of the validation of certificates (Lightsail and load balancer TLS) by certificate name, as `Simulator.setCertificateOutcome`. @default {} (all `ISSUED`) */
+  readonly certificateOutcomes?: Readonly<Record<string, CertificateOutcome>>;
+  /** Instances that fail load balancer health checks from the start, as `Simulator.setInstanceHealth(name, 'unhealthy')`. @default [] */
+  readonly unhealthyInstances?: readonly string[];
   /** How long an operation created `NotStarted` (by `createOperation`) stays so before it is `Started`, ms before `timeScale`. @default 1000 */
   readonly notStartedMs?: number;
   /** Every new operation is answered `NotFoundException` by `GetOperation` for this long after it is created (eventual consistency), ms before `timeScale`. @default 0 */
@@ -57,6 +80,11 @@ export interface SimulatorConfig {
   readonly region: string;
   readonly timeScale: number;
   readonly durations: Readonly<Record<string, number>>;
+  readonly resourceDurations: ResourceDurations;
+  readonly instanceAddresses: InstanceAddressMode;
+  readonly failures: readonly FailureRule[];
+  readonly certificateOutcomes: Readonly<Record<string, CertificateOutcome>>;
+  readonly unhealthyInstances: readonly string[];
   readonly notStartedMs: number;
   readonly notFoundForMs: number;
   readonly pageSize: number;
@@ -101,6 +129,37 @@ function resolveDurations(durations: SimulatorOptions['durations']): Record<stri
   return resolved;
 }
 
+function resolveResourceDurations(durations: SimulatorOptions['resourceDurations']): ResourceDurations {
+  if (durations === undefined) return DEFAULT_RESOURCE_DURATIONS_MS;
+  if (typeof durations !== 'object' || durations === null) {
+    throw new TypeError(`Expected \`resourceDurations\` to be an object, got ${describeValue(durations)}`);
+  }
+  const resolved: Record<string, number> = { ...DEFAULT_RESOURCE_DURATIONS_MS };
+  for (const [key, ms] of Object.entries(durations)) {
+    if (!(key in DEFAULT_RESOURCE_DURATIONS_MS)) {
+      throw new TypeError(
+        `Expected \`resourceDurations\` keys among ${Object.keys(DEFAULT_RESOURCE_DURATIONS_MS).join(', ')}, got ${describeValue(key)}`,
+      );
+    }
+    if (ms !== undefined) resolved[key] = checkNumber(`resourceDurations.${key}`, ms, 'a finite number >= 0 (ms)', isFiniteNonNegative);
+  }
+  return Object.freeze(resolved) as unknown as ResourceDurations;
+}
+
+function resolveFailures(failures: SimulatorOptions['failures']): FailureRule[] {
+  if (failures === undefined) return [];
+  if (!Array.isArray(failures)) throw new TypeError(`Expected \`failures\` to be an array, got ${describeValue(failures)}`);
+  return failures.map((rule: FailureRuleOption) => toFailureRule(rule?.match, rule?.failure));
+}
+
+function resolveAddressMode(mode: unknown): InstanceAddressMode {
+  if (mode === undefined) return 'documentation';
+  if (mode !== 'documentation' && mode !== 'loopback') {
+    throw new TypeError(`Expected \`instanceAddresses\` to be 'documentation' or 'loopback', got ${describeValue(mode)}`);
+  }
+  return mode;
+}
+
 function resolveCors(cors: unknown): string | undefined {
   if (cors === undefined || cors === false) return undefined;
   if (cors === true) return '*';
@@ -121,6 +180,11 @@ export function resolveOptions(options: SimulatorOptions = {}): SimulatorConfig 
     region: checkString('region', options.region ?? 'us-east-1', /^[a-z0-9][a-z0-9-]*$/, 'a region name like `us-east-1`'),
     timeScale: checkNumber('timeScale', options.timeScale ?? 1, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0),
     durations: resolveDurations(options.durations),
+    resourceDurations: resolveResourceDurations(options.resourceDurations),
+    instanceAddresses: resolveAddressMode(options.instanceAddresses),
+    failures: resolveFailures(options.failures),
+    certificateOutcomes: checkCertificateOutcomes(options.certificateOutcomes ?? {}),
+    unhealthyInstances: checkInstanceNames(options.unhealthyInstances ?? []),
     notStartedMs: checkNumber('notStartedMs', options.notStartedMs ?? 1000, 'a finite number >= 0 (ms)', isFiniteNonNegative),
     notFoundForMs: checkNumber('notFoundForMs', options.notFoundForMs ?? 0, 'a finite number >= 0 (ms)', isFiniteNonNegative),
     pageSize: checkNumber('pageSize', options.pageSize ?? 200, 'an integer >= 1', (n) => Number.isInteger(n) && n >= 1),

@@ -14,7 +14,11 @@ export interface InstanceRecord {
   readonly availabilityZone: string;
   readonly blueprintId: string;
   readonly bundleId: string;
-  readonly publicIpAddress: string;
+  /**
+   * The dynamic public address and the operation (create or latest start) after whose success, plus
+   * the public IP delay, it is shown. A start gives a new one.
+   */
+  publicIp: { readonly address: string; readonly op: OperationRecord };
   readonly privateIpAddress: string;
   staticIpName: string | undefined;
   readonly createOp: OperationRecord;
@@ -39,7 +43,17 @@ export interface DiskRecord {
   readonly availabilityZone: string;
   readonly sizeInGb: number;
   readonly createOp: OperationRecord;
-  attachment: { readonly instanceName: string; readonly path: string; readonly op: OperationRecord } | undefined;
+  attachment: DiskAttachment | undefined;
+  /** The `DeleteDisk` operation, once deleted: the disk answers `deleting` for a while, then is gone. */
+  deleteOp: OperationRecord | undefined;
+}
+
+/** A disk's latest attachment and its detach, if any. */
+export interface DiskAttachment {
+  readonly instanceName: string;
+  readonly path: string;
+  readonly op: OperationRecord;
+  detachOp: OperationRecord | undefined;
 }
 
 /** Lightsail's (EC2's) instance state codes; `error` is the simulator's state for a failed create. */
@@ -65,26 +79,45 @@ export function instanceStateAt(instance: InstanceRecord, now: number): string {
   return hasSucceededAt(createOp, now) ? 'running' : 'error';
 }
 
-/** The instance a disk is attached (or being attached) to at `now`, if any. */
+/** The instance's dynamic public address at `now`: set `ipDelay` (clock ms) after it is `running`, absent otherwise. */
+export function dynamicIpAt(instance: InstanceRecord, now: number, ipDelay: number): string | undefined {
+  const { address, op } = instance.publicIp;
+  return instanceStateAt(instance, now) === 'running' && now >= op.endAt + ipDelay ? address : undefined;
+}
+
+/** The instance a disk is attached (or being attached, or being detached from) to at `now`, if any. */
 export function diskAttachedTo(disk: DiskRecord, now: number): string | undefined {
   const { attachment } = disk;
   if (attachment === undefined) return undefined;
   if (isTerminalAt(attachment.op, now) && !hasSucceededAt(attachment.op, now)) return undefined;
+  if (attachment.detachOp !== undefined && hasSucceededAt(attachment.detachOp, now)) return undefined;
   return attachment.instanceName;
 }
 
-/** The disk's state at `now`: `pending`, `available`, `in-use` or `error`. */
-export function diskStateAt(disk: DiskRecord, now: number): string {
-  if (!isTerminalAt(disk.createOp, now)) return 'pending';
-  if (!hasSucceededAt(disk.createOp, now)) return 'error';
-  const attachment = disk.attachment;
-  return attachment !== undefined && hasSucceededAt(attachment.op, now) ? 'in-use' : 'available';
+/** Whether the disk is attached at `now` (attach succeeded, no detach succeeded). */
+function isAttachedAt(disk: DiskRecord, now: number): boolean {
+  const { attachment } = disk;
+  return attachment !== undefined && hasSucceededAt(attachment.op, now) && diskAttachedTo(disk, now) !== undefined;
 }
 
-/** `GetInstance`'s `instance`. */
-export function instanceJson(instance: InstanceRecord, now: number, regionName: string, staticIp?: StaticIpRecord): object {
+/** The disk's state at `now`: `pending`, `available`, `in-use`, `deleting` or `error`. */
+export function diskStateAt(disk: DiskRecord, now: number): string {
+  if (disk.deleteOp !== undefined) return 'deleting';
+  if (!isTerminalAt(disk.createOp, now)) return 'pending';
+  if (!hasSucceededAt(disk.createOp, now)) return 'error';
+  return isAttachedAt(disk, now) ? 'in-use' : 'available';
+}
+
+/** `GetInstance`'s `instance`; `ipDelay` is the scaled public IP delay. */
+export function instanceJson(
+  instance: InstanceRecord,
+  now: number,
+  regionName: string,
+  ipDelay: number,
+  staticIp?: StaticIpRecord,
+): object {
   const state = instanceStateAt(instance, now);
-  const publicIpAddress = staticIp?.ipAddress ?? (state === 'running' ? instance.publicIpAddress : undefined);
+  const publicIpAddress = staticIp?.ipAddress ?? dynamicIpAt(instance, now, ipDelay);
   return {
     name: instance.name,
     arn: instance.arn,
@@ -117,7 +150,8 @@ export function staticIpJson(ip: StaticIpRecord, regionName: string): object {
 /** `GetDisk`'s `disk`. */
 export function diskJson(disk: DiskRecord, now: number, regionName: string): object {
   const attachedTo = diskAttachedTo(disk, now);
-  const attached = disk.attachment !== undefined && hasSucceededAt(disk.attachment.op, now);
+  const attached = isAttachedAt(disk, now);
+  const detaching = attached && disk.attachment?.detachOp !== undefined && !isTerminalAt(disk.attachment.detachOp, now);
   return {
     name: disk.name,
     arn: disk.arn,
@@ -130,6 +164,6 @@ export function diskJson(disk: DiskRecord, now: number, regionName: string): obj
     ...(attachedTo === undefined ? {} : { attachedTo }),
     ...(attached && disk.attachment !== undefined ? { path: disk.attachment.path } : {}),
     isAttached: attached,
-    attachmentState: attached ? 'attached' : attachedTo !== undefined ? 'attaching' : 'detached',
+    attachmentState: detaching ? 'detaching' : attached ? 'attached' : attachedTo !== undefined ? 'attaching' : 'detached',
   };
 }

@@ -8,13 +8,31 @@ import { type OperationFailure, type OperationMatch, toFailureRule } from './fai
 import { type Fault, FaultQueue } from './faults.js';
 import { type OperationSpec, specToOperation } from './operation-spec.js';
 import { checkNumber, describeValue, isFiniteNonNegative, resolveOptions, type SimulatorOptions } from './options.js';
+import { type OpenPortOptions, type PortListener, PortListeners } from './port-listeners.js';
 import { type OperationJson, toOperationJson } from './protocol.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 import type { RequestLogEntry } from './request-log.js';
+import { resourceControls } from './resource-controls.js';
+import type { CertificateOutcome, InstanceHealthSetting } from './resource-rules.js';
 import { createRequestListener } from './server.js';
 import { SimulatorState } from './state.js';
 
-/** A running simulator. */
+/**
+ * A running simulator.
+ *
+ * **Making things fail.** Every way is available both to tests (methods) and at start (options,
+ * hence the command line's flags):
+ * - operations: `failOperations(match, failure)` / the `failures` option / `--fail-operation TYPE[:CODE]`.
+ *   A failed create leaves its resource broken: an instance `error`, a disk `error`, a database
+ *   `failed`, a load balancer `failed`, a distribution `Failed`; a failed attach leaves the disk or
+ *   instance unattached, a failed stop leaves the instance `running`.
+ * - certificates: `setCertificateOutcome(name, 'FAILED' | 'VALIDATION_TIMED_OUT')` / the
+ *   `certificateOutcomes` option / `--fail-certificate NAME[:OUTCOME]`, for Lightsail certificates
+ *   and load balancer TLS certificates of that name.
+ * - load balancer health: `setInstanceHealth(name, 'unhealthy')` / the `unhealthyInstances` option /
+ *   `--unhealthy-instance NAME`.
+ * - requests: `injectFault(fault)` (throttling, HTTP 5xx, resets, delays) and `hideOperation`.
+ */
 export interface Simulator {
   /** The URL to pass as the client's `endpoint`, e.g. `http://127.0.0.1:54321`. */
   readonly endpoint: string;
@@ -47,7 +65,30 @@ export interface Simulator {
    * Throws `RangeError` for an unknown id.
    */
   hideOperation(operationId: string, forMs: number): void;
-  /** Stops listening and destroys every open connection (keep-alive included); idempotent. */
+  /**
+   * Makes certificates named `certificateName` (Lightsail certificates and load balancer TLS
+   * certificates) end their validation with `outcome`: those created from now on, and existing ones
+   * still `PENDING_VALIDATION` (a domain already validated stays so). `FAILED` fails the next domain
+   * to validate; `VALIDATION_TIMED_OUT` happens `certificateValidationTimeoutMs` after creation;
+   * `ISSUED` restores the default. Throws `TypeError` for a bad name or outcome.
+   */
+  setCertificateOutcome(certificateName: string, outcome: CertificateOutcome): void;
+  /**
+   * From now on, load balancer health checks of the instance report `health` (`unhealthy` with
+   * reason `Instance.FailedHealthChecks`), on every load balancer it is or will be attached to.
+   * Throws `TypeError` for a bad name or health.
+   */
+  setInstanceHealth(instanceName: string, health: InstanceHealthSetting): void;
+  /**
+   * Opens a real TCP port on the instance's current public address (its static IP's, or its dynamic
+   * one once assigned) and resolves with the listener; `port` 0 picks a free port. Only with
+   * `instanceAddresses: 'loopback'` (rejects with an `Error` otherwise). Rejects with `RangeError`
+   * when the instance does not exist or has no public address yet, and with the listen error (e.g.
+   * EADDRINUSE). The listener does not follow the instance: close it to make the port refuse
+   * connections (stop, reboot), open it again to make it answer. `close()` closes every listener.
+   */
+  openPort(instanceName: string, port?: number, options?: OpenPortOptions): Promise<PortListener>;
+  /** Stops listening, closes every `openPort` listener and destroys every open connection (keep-alive included); idempotent. */
   close(): Promise<void>;
 }
 
@@ -70,6 +111,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
   const limiter = config.maxRequestsPerSecond === undefined ? undefined : new SlidingWindowLimiter(config.maxRequestsPerSecond);
   let log: RequestLogEntry[] = [];
   const waits = new Map<NodeJS.Timeout, (completed: boolean) => void>();
+  const listeners = new PortListeners();
   let closing: Promise<void> | undefined;
 
   const wait = (ms: number): Promise<boolean> =>
@@ -129,6 +171,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
       checkNumber('forMs', forMs, 'a finite number >= 0 (ms)', isFiniteNonNegative);
       op.hiddenUntil = config.now() + state.scaled(forMs);
     },
+    ...resourceControls(state, listeners),
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const [timer, resolveWait] of waits) {
@@ -136,7 +179,13 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
           resolveWait(false);
         }
         waits.clear();
-        server.close(() => resolve());
+        let pending = 2;
+        const done = (): void => {
+          pending -= 1;
+          if (pending === 0) resolve();
+        };
+        listeners.closeAll().then(done, done);
+        server.close(done);
         server.closeAllConnections();
       });
       return closing;

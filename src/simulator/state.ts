@@ -2,19 +2,38 @@
  * Everything the simulator holds: its configuration, the operations and the resources.
  */
 import { randomUUID } from 'node:crypto';
+import { AddressPool } from './addresses.js';
+import type { CertificateRecord } from './certificates.js';
+import type { DatabaseRecord } from './databases.js';
+import type { DistributionRecord } from './distributions.js';
 import { type OperationRecord, planTiming } from './lifecycle.js';
+import type { LoadBalancerRecord } from './load-balancers.js';
 import { OperationBook } from './operation-book.js';
-import { FALLBACK_DURATION_MS, type SimulatorConfig } from './options.js';
-import type { DiskRecord, InstanceRecord, StaticIpRecord } from './resources.js';
+import type { SimulatorConfig } from './options.js';
+import { FALLBACK_DURATION_MS, type ResourceDurations } from './resource-durations.js';
+import { ResourceRules } from './resource-rules.js';
+import { type DiskRecord, dynamicIpAt, type InstanceRecord, type StaticIpRecord } from './resources.js';
 
 /** The account id in every ARN. */
 export const ACCOUNT_ID = '123456789012';
+
+/** The `resourceType` of the operations the simulator's actions start. */
+export type ResourceTypeName =
+  | 'Instance'
+  | 'StaticIp'
+  | 'Disk'
+  | 'RelationalDatabase'
+  | 'RelationalDatabaseSnapshot'
+  | 'LoadBalancer'
+  | 'LoadBalancerTlsCertificate'
+  | 'Certificate'
+  | 'Distribution';
 
 /** An operation an action starts on one resource. */
 export interface ActionOperation {
   readonly operationType: string;
   readonly resourceName: string;
-  readonly resourceType: 'Instance' | 'StaticIp' | 'Disk';
+  readonly resourceType: ResourceTypeName;
   readonly availabilityZone: string;
   /** Usually the other resource involved, or `''`. */
   readonly operationDetails: string;
@@ -29,10 +48,35 @@ export class SimulatorState {
   readonly instances = new Map<string, InstanceRecord>();
   readonly staticIps = new Map<string, StaticIpRecord>();
   readonly disks = new Map<string, DiskRecord>();
-  #addresses = 0;
+  readonly databases = new Map<string, DatabaseRecord>();
+  readonly loadBalancers = new Map<string, LoadBalancerRecord>();
+  readonly certificates = new Map<string, CertificateRecord>();
+  readonly distributions = new Map<string, DistributionRecord>();
+  readonly rules = new ResourceRules();
+  readonly addresses: AddressPool;
 
   constructor(config: SimulatorConfig) {
     this.config = config;
+    this.addresses = new AddressPool(config.instanceAddresses);
+    for (const rule of config.failures) this.book.addFailureRule(rule, -Infinity);
+    for (const [name, outcome] of Object.entries(config.certificateOutcomes)) this.rules.setCertificateOutcome(name, outcome);
+    for (const name of config.unhealthyInstances) this.rules.setHealth(name, 'unhealthy', -Infinity);
+  }
+
+  /** A resource phase duration (ms, before `timeScale`) in clock ms. */
+  phase(name: keyof ResourceDurations): number {
+    return this.scaled(this.config.resourceDurations[name]);
+  }
+
+  /** The instance's public address at `now`: its static IP's, or its dynamic one once assigned. */
+  publicAddressOf(instance: InstanceRecord, now: number): string | undefined {
+    const staticIp = instance.staticIpName === undefined ? undefined : this.staticIps.get(instance.staticIpName);
+    return staticIp?.ipAddress ?? dynamicIpAt(instance, now, this.phase('publicIpDelayMs'));
+  }
+
+  /** A support code as Lightsail shows them, `<account>/<resource id>`. */
+  supportCode(): string {
+    return `${ACCOUNT_ID}/${randomUUID().replace(/-/g, '')}`;
   }
 
   /** A simulated duration (ms) in clock ms, divided by `timeScale`. */
@@ -68,13 +112,5 @@ export class SimulatorState {
   /** A new ARN for a resource type. */
   arn(resourceType: string): string {
     return `arn:aws:lightsail:${this.config.region}:${ACCOUNT_ID}:${resourceType}/${randomUUID()}`;
-  }
-
-  /** A new address in a documentation range, e.g. `203.0.113.7`; unique for the first 36,000 or so. */
-  nextAddress(prefix: '198.51' | '203.0' | '172.26'): string {
-    const n = this.#addresses++;
-    const block = Math.floor(n / 254);
-    const third = prefix === '198.51' ? 100 + (block % 156) : prefix === '203.0' ? 113 + (block % 143) : block % 256;
-    return `${prefix}.${third}.${(n % 254) + 1}`;
   }
 }

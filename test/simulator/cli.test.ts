@@ -16,6 +16,21 @@ describe('parseSimulatorArgs', () => {
     [['--time-scale', '10', '--max-rps', '5'], { timeScale: 10, maxRequestsPerSecond: 5 }],
     [['--time-scale=2.5'], { timeScale: 2.5 }],
     [['--cors'], { cors: true }],
+    [['--instance-addresses', 'loopback'], { instanceAddresses: 'loopback' }],
+    [
+      ['--fail-operation', 'CreateRelationalDatabase', '--fail-operation', 'CreateInstance:InsufficientCapacity'],
+      {
+        failures: [
+          { match: { operationType: 'CreateRelationalDatabase' }, failure: { errorCode: 'OperationFailure' } },
+          { match: { operationType: 'CreateInstance' }, failure: { errorCode: 'InsufficientCapacity' } },
+        ],
+      },
+    ],
+    [
+      ['--fail-certificate', 'cert-1', '--fail-certificate', 'cert-2:VALIDATION_TIMED_OUT'],
+      { certificateOutcomes: { 'cert-1': 'FAILED', 'cert-2': 'VALIDATION_TIMED_OUT' } },
+    ],
+    [['--unhealthy-instance', 'web-1', '--unhealthy-instance', 'web-2'], { unhealthyInstances: ['web-1', 'web-2'] }],
   ])('parses %j', (argv, options) => {
     expect(parseSimulatorArgs(argv)).toEqual({ help: false, options });
   });
@@ -30,6 +45,10 @@ describe('parseSimulatorArgs', () => {
     [['--max-rps=-3'], /--max-rps expects a number/],
     [['--bogus'], /bogus/],
     [['extra'], /extra/],
+    [['--instance-addresses', 'public'], /--instance-addresses/],
+    [['--fail-operation', 'Create Instance'], /--fail-operation/],
+    [['--fail-certificate', 'cert-1:REVOKED'], /--fail-certificate/],
+    [['--unhealthy-instance', 'bad name'], /--unhealthy-instance/],
   ])('rejects %j with CliUsageError', (argv, message) => {
     expect(() => parseSimulatorArgs(argv)).toThrow(CliUsageError);
     expect(() => parseSimulatorArgs(argv)).toThrow(message);

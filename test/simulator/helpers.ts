@@ -1,5 +1,5 @@
 import { CreateInstancesCommand, LightsailClient } from '@aws-sdk/client-lightsail';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
 
 /** A hand-driven clock (epoch ms) for the simulator's `now`. */
@@ -70,7 +70,10 @@ export async function raw(
 
 export const target = (action: string): string => `Lightsail_20161128.${action}`;
 
-/** Creates an instance with `CreateInstances` and moves the clock past its create (20 s by default). */
+/**
+ * Creates an instance with `CreateInstances` and moves the clock past its create (20 s by default)
+ * and its public IP delay (5 s by default).
+ */
 export async function runningInstance(f: Fixture, name: string): Promise<void> {
   await f.client.send(
     new CreateInstancesCommand({
@@ -80,5 +83,28 @@ export async function runningInstance(f: Fixture, name: string): Promise<void> {
       bundleId: 'nano_3_0',
     }),
   );
-  f.clock.advance(20_000);
+  f.clock.advance(25_000);
+}
+
+/** Every key path of a JSON-like value (`a.b[].c`); `Date`s and other non-plain objects are leaves. */
+export function keyPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => keyPaths(item, `${prefix}[]`));
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    return [path, ...keyPaths(item, path)];
+  });
+}
+
+/**
+ * Sends `body` to `action` raw, then asserts that the SDK's parsed `output` of the same call kept
+ * every member of the raw answer: the SDK drops members its model does not know, so a member the
+ * simulator invents shows up as missing.
+ */
+export async function expectModelledMembers(f: Fixture, action: string, body: object, output: object): Promise<void> {
+  const answer = await raw(f.sim, { target: target(action), body: JSON.stringify(body) });
+  expect(answer.status).toBe(200);
+  const unique = (paths: string[]) => [...new Set(paths)].sort();
+  const parsed = keyPaths(output).filter((path) => !path.startsWith('$metadata'));
+  expect(unique(parsed)).toEqual(unique(keyPaths(answer.body)));
 }

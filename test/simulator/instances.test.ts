@@ -11,7 +11,7 @@ import {
   StopInstanceCommand,
 } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { type Fixture, runningInstance, setup, T0 } from './helpers.js';
+import { expectModelledMembers, type Fixture, runningInstance, setup, T0 } from './helpers.js';
 
 const create = (f: Fixture, instanceNames: string[], availabilityZone = 'us-east-1a') =>
   f.client.send(new CreateInstancesCommand({ instanceNames, availabilityZone, blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }));
@@ -58,7 +58,7 @@ describe('CreateInstances', () => {
         bundleId: 'micro_3_0',
       }),
     );
-    f.clock.advance(20_000);
+    f.clock.advance(25_000);
     const { instance } = await f.client.send(new GetInstanceCommand({ instanceName: 'web-1' }));
     expect(instance).toMatchObject({
       name: 'web-1',
@@ -71,6 +71,13 @@ describe('CreateInstances', () => {
       publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
       isStaticIp: false,
     });
+  });
+
+  it('sends only members of the SDK model', async () => {
+    const f = await setup();
+    await runningInstance(f, 'web-1');
+    const output = await f.client.send(new GetInstanceCommand({ instanceName: 'web-1' }));
+    await expectModelledMembers(f, 'GetInstance', { instanceName: 'web-1' }, output);
   });
 
   it('leaves the instance in the error state when its create fails', async () => {

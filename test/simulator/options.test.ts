@@ -1,7 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   ACTION_NAMES,
+  CERTIFICATE_OUTCOMES,
   DEFAULT_DURATIONS_MS,
+  DEFAULT_RESOURCE_DURATIONS_MS,
   FAULT_KINDS,
   type Simulator,
   type SimulatorOptions,
@@ -26,6 +28,12 @@ describe('startSimulator options', () => {
     [{ maxRequestsPerSecond: 0.5 }, RangeError, '`maxRequestsPerSecond`'],
     [{ cors: '' }, TypeError, '`cors`'],
     [{ now: 5 }, TypeError, '`now`'],
+    [{ instanceAddresses: 'public' }, TypeError, '`instanceAddresses`'],
+    [{ resourceDurations: { publicIpDelayMs: -1 } }, RangeError, '`resourceDurations.publicIpDelayMs`'],
+    [{ resourceDurations: { bogusMs: 1 } }, TypeError, '`resourceDurations`'],
+    [{ failures: [{ match: { operationType: 5 }, failure: { errorCode: 'X' } }] }, TypeError, '`match.operationType`'],
+    [{ certificateOutcomes: { 'cert-1': 'REVOKED' } }, TypeError, '`certificateOutcomes.cert-1`'],
+    [{ unhealthyInstances: ['bad name'] }, TypeError, '`unhealthyInstances[0]`'],
   ])('rejects %j naming the option and the value', async (options, type, name) => {
     const error = await startSimulator(options as SimulatorOptions).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
@@ -51,6 +59,8 @@ describe('public API', () => {
     expect(ACTION_NAMES).toEqual(
       expect.arrayContaining(['GetOperation', 'GetOperations', 'GetOperationsForResource', 'CreateInstances', 'AttachDisk']),
     );
+    expect(DEFAULT_RESOURCE_DURATIONS_MS).toMatchObject({ publicIpDelayMs: 5000, certificateValidationTimeoutMs: 259_200_000 });
+    expect(CERTIFICATE_OUTCOMES).toEqual(['ISSUED', 'FAILED', 'VALIDATION_TIMED_OUT']);
   });
 
   it('has the documented types', () => {

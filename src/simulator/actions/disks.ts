@@ -1,12 +1,16 @@
 /**
- * Disk actions: create, attach and get. Create and attach are answered `Started`.
+ * Disk actions: create, attach, detach, delete and get. Create, attach and detach are answered
+ * `Started` (attach-disk.rst); delete is answered already `Succeeded` (delete-disk.rst), after which
+ * the disk answers `state: "deleting"` for a while ("The disk may remain in the deleting state for
+ * several minutes", SDK DeleteDiskCommand), then `NotFoundException`.
  */
 import { invalidInput } from '../api-error.js';
-import { diskAttachedTo, diskJson, diskStateAt } from '../resources.js';
-import { type ActionHandler, operationsJson } from './context.js';
+import { isTerminalAt } from '../lifecycle.js';
+import { type DiskRecord, diskAttachedTo, diskJson, diskStateAt, instanceStateAt } from '../resources.js';
+import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { requireAvailabilityZone, requireName, requirePositiveInteger, requireString } from './input.js';
 import { isCreated } from './instances.js';
-import { findDisk, findInstance } from './lookup.js';
+import { exists, findDisk, findInstance } from './lookup.js';
 
 /** `CreateDisk {diskName, availabilityZone, sizeInGb}` → one `Started` `CreateDisk` operation; the disk is `pending`, then `available`. */
 export const createDisk: ActionHandler = (ctx, input) => {
@@ -14,7 +18,7 @@ export const createDisk: ActionHandler = (ctx, input) => {
   const availabilityZone = requireAvailabilityZone(ctx, input);
   const sizeInGb = requirePositiveInteger(input, 'sizeInGb');
   const { state } = ctx;
-  if (state.disks.has(name)) throw invalidInput(`The disk name ${name} is already in use.`);
+  if (exists(findDisk, ctx, name)) throw invalidInput(`The disk name ${name} is already in use.`);
   const op = state.startOperation(
     { operationType: 'CreateDisk', resourceName: name, resourceType: 'Disk', availabilityZone, operationDetails: '', instant: false },
     ctx.now,
@@ -27,6 +31,7 @@ export const createDisk: ActionHandler = (ctx, input) => {
     sizeInGb,
     createOp: op,
     attachment: undefined,
+    deleteOp: undefined,
   });
   return { operations: operationsJson(ctx, [op]) };
 };
@@ -44,22 +49,61 @@ export const attachDisk: ActionHandler = (ctx, input) => {
   if (instance.availabilityZone !== disk.availabilityZone) {
     throw invalidInput(`The disk ${disk.name} and the instance ${instance.name} are in different availability zones.`);
   }
+  const [diskOp, instanceOp] = pairOperations(ctx, 'AttachDisk', disk, instance.name);
+  disk.attachment = { instanceName: instance.name, path, op: diskOp, detachOp: undefined };
+  return { operations: operationsJson(ctx, [diskOp, instanceOp]) };
+};
+
+/** The two `Started` operations of an attach or detach: on the disk and on the instance, each naming the other. */
+function pairOperations(ctx: ActionContext, operationType: string, disk: DiskRecord, instanceName: string) {
   const start = (resourceName: string, resourceType: 'Disk' | 'Instance', operationDetails: string) =>
     ctx.state.startOperation(
-      {
-        operationType: 'AttachDisk',
-        resourceName,
-        resourceType,
-        availabilityZone: disk.availabilityZone,
-        operationDetails,
-        instant: false,
-      },
+      { operationType, resourceName, resourceType, availabilityZone: disk.availabilityZone, operationDetails, instant: false },
       ctx.now,
     );
-  const diskOp = start(disk.name, 'Disk', instance.name);
-  const instanceOp = start(instance.name, 'Instance', disk.name);
-  disk.attachment = { instanceName: instance.name, path, op: diskOp };
+  return [start(disk.name, 'Disk', instanceName), start(instanceName, 'Instance', disk.name)] as const;
+}
+
+/**
+ * `DetachDisk {diskName}` → two `Started` operations (disk and instance); the disk is `in-use`
+ * (`attachmentState: "detaching"`) until they succeed, then `available`. The instance must be
+ * stopped ("Detaches a stopped block storage disk from a Lightsail instance", SDK DetachDiskCommand).
+ */
+export const detachDisk: ActionHandler = (ctx, input) => {
+  const disk = findDisk(ctx, requireName(input, 'diskName'));
+  const { attachment } = disk;
+  if (attachment === undefined || diskStateAt(disk, ctx.now) !== 'in-use') throw invalidInput(`The disk ${disk.name} is not attached.`);
+  if (attachment.detachOp !== undefined && !isTerminalAt(attachment.detachOp, ctx.now)) {
+    throw invalidInput(`The disk ${disk.name} is already being detached.`);
+  }
+  const instance = ctx.state.instances.get(attachment.instanceName);
+  const instanceState = instance === undefined ? 'stopped' : instanceStateAt(instance, ctx.now);
+  if (instanceState !== 'stopped') {
+    throw invalidInput(`The instance ${attachment.instanceName} is ${instanceState}; stop it before detaching the disk ${disk.name}.`);
+  }
+  const [diskOp, instanceOp] = pairOperations(ctx, 'DetachDisk', disk, attachment.instanceName);
+  attachment.detachOp = diskOp;
   return { operations: operationsJson(ctx, [diskOp, instanceOp]) };
+};
+
+/** `DeleteDisk {diskName}` → one already `Succeeded` operation; the disk must be `available` (not attached). */
+export const deleteDisk: ActionHandler = (ctx, input) => {
+  const disk = findDisk(ctx, requireName(input, 'diskName'));
+  const state = diskStateAt(disk, ctx.now);
+  if (state !== 'available' && state !== 'error') throw invalidInput(`The disk ${disk.name} is ${state}; it must be available.`);
+  const op = ctx.state.startOperation(
+    {
+      operationType: 'DeleteDisk',
+      resourceName: disk.name,
+      resourceType: 'Disk',
+      availabilityZone: disk.availabilityZone,
+      operationDetails: '',
+      instant: true,
+    },
+    ctx.now,
+  );
+  if (op.finalStatus !== 'Failed') disk.deleteOp = op;
+  return { operations: operationsJson(ctx, [op]) };
 };
 
 /** `GetDisk {diskName}` → `{disk}`. */

@@ -1,9 +1,14 @@
 /**
  * The actions the simulator implements, by `x-amz-target` action name.
  */
+import { createCertificate, getCertificates } from './certificates.js';
 import type { ActionHandler } from './context.js';
-import { attachDisk, createDisk, getDisk } from './disks.js';
+import { createRelationalDatabase, deleteRelationalDatabase, getRelationalDatabase } from './databases.js';
+import { attachDisk, createDisk, deleteDisk, detachDisk, getDisk } from './disks.js';
+import { createDistribution, getDistributions, updateDistribution } from './distributions.js';
 import { createInstances, deleteInstance, getInstance, rebootInstance, startInstance, stopInstance } from './instances.js';
+import { createLoadBalancerTlsCertificate, getLoadBalancerTlsCertificates } from './lb-certificates.js';
+import { attachInstancesToLoadBalancer, createLoadBalancer, detachInstancesFromLoadBalancer, getLoadBalancer } from './load-balancers.js';
 import { getOperation, getOperations, getOperationsForResource } from './operations.js';
 import { allocateStaticIp, attachStaticIp, detachStaticIp, getStaticIp, releaseStaticIp } from './static-ips.js';
 
@@ -27,7 +32,23 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, Actio
   ['GetStaticIp', getStaticIp],
   ['CreateDisk', createDisk],
   ['AttachDisk', attachDisk],
+  ['DetachDisk', detachDisk],
+  ['DeleteDisk', deleteDisk],
   ['GetDisk', getDisk],
+  ['CreateRelationalDatabase', createRelationalDatabase],
+  ['GetRelationalDatabase', getRelationalDatabase],
+  ['DeleteRelationalDatabase', deleteRelationalDatabase],
+  ['CreateLoadBalancer', createLoadBalancer],
+  ['GetLoadBalancer', getLoadBalancer],
+  ['AttachInstancesToLoadBalancer', attachInstancesToLoadBalancer],
+  ['DetachInstancesFromLoadBalancer', detachInstancesFromLoadBalancer],
+  ['CreateLoadBalancerTlsCertificate', createLoadBalancerTlsCertificate],
+  ['GetLoadBalancerTlsCertificates', getLoadBalancerTlsCertificates],
+  ['CreateCertificate', createCertificate],
+  ['GetCertificates', getCertificates],
+  ['CreateDistribution', createDistribution],
+  ['UpdateDistribution', updateDistribution],
+  ['GetDistributions', getDistributions],
 ]);
 
 /** The names of every implemented action, sorted. */

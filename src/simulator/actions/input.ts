@@ -68,3 +68,44 @@ export function requireAvailabilityZone(ctx: ActionContext, input: ActionInput):
   }
   return zone;
 }
+
+/** An optional boolean member. */
+export function optionalBoolean(input: ActionInput, name: string): boolean | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw invalidInput(`The parameter \`${name}\` must be a boolean.`);
+  return value;
+}
+
+/** A required integer member from `min` to `max`. */
+export function requireIntegerIn(input: ActionInput, name: string, min: number, max: number): number {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalidInput(`Missing required parameter \`${name}\`.`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalidInput(`The parameter \`${name}\` must be an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/** An optional list of non-empty strings. */
+export function optionalStrings(input: ActionInput, name: string): string[] {
+  const value = input[name];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
+    throw invalidInput(`The parameter \`${name}\` must be a list of non-empty strings.`);
+  }
+  return value as string[];
+}
+
+/** A required JSON object member. */
+export function requireObject(input: ActionInput, name: string): ActionInput {
+  const value = input[name];
+  if (value === undefined || value === null) throw invalidInput(`Missing required parameter \`${name}\`.`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalidInput(`The parameter \`${name}\` must be an object.`);
+  return value as ActionInput;
+}
+
+/** An optional JSON object member. */
+export function optionalObject(input: ActionInput, name: string): ActionInput | undefined {
+  return input[name] === undefined || input[name] === null ? undefined : requireObject(input, name);
+}

@@ -58,8 +58,8 @@ export const createInstances: ActionHandler = (ctx, input) => {
       availabilityZone,
       blueprintId,
       bundleId,
-      publicIpAddress: state.nextAddress('198.51'),
-      privateIpAddress: state.nextAddress('172.26'),
+      publicIp: { address: state.addresses.nextPublic('instance'), op },
+      privateIpAddress: state.addresses.nextPrivate(),
       staticIpName: undefined,
       createOp: op,
       powerOp: undefined,
@@ -82,6 +82,7 @@ export const deleteInstance: ActionHandler = (ctx, input) => {
     for (const disk of state.disks.values()) {
       if (disk.attachment?.instanceName === instance.name) disk.attachment = undefined;
     }
+    for (const lb of state.loadBalancers.values()) lb.attachments.delete(instance.name);
     state.instances.delete(instance.name);
   }
   return { operations: operationsJson(ctx, [op]) };
@@ -94,6 +95,9 @@ function power(kind: 'start' | 'stop'): ActionHandler {
     requireState(ctx, instance, kind === 'start' ? 'stopped' : 'running', kind);
     const op = startOnInstance(ctx, instance, operationType, false);
     instance.powerOp = { kind, op };
+    // "When you start a stopped instance, Lightsail assigns a new public IP address to the instance"
+    // (Lightsail API reference, StartInstance); a static IP, when attached, is shown instead.
+    if (kind === 'start') instance.publicIp = { address: ctx.state.addresses.nextPublic('instance'), op };
     return { operations: operationsJson(ctx, [op]) };
   };
 }
@@ -112,11 +116,15 @@ export const rebootInstance: ActionHandler = (ctx, input) => {
   return { operations: operationsJson(ctx, [op]) };
 };
 
-/** `GetInstance {instanceName}` → `{instance}`, its state following its latest create, start or stop. */
+/**
+ * `GetInstance {instanceName}` → `{instance}`, its state following its latest create, start or stop;
+ * `publicIpAddress` appears a little after `running` (the `publicIpDelayMs` resource duration).
+ */
 export const getInstance: ActionHandler = (ctx, input) => {
   const instance = findInstance(ctx, requireName(input, 'instanceName'));
-  const staticIp = instance.staticIpName === undefined ? undefined : ctx.state.staticIps.get(instance.staticIpName);
-  return { instance: instanceJson(instance, ctx.now, ctx.state.config.region, staticIp) };
+  const { state } = ctx;
+  const staticIp = instance.staticIpName === undefined ? undefined : state.staticIps.get(instance.staticIpName);
+  return { instance: instanceJson(instance, ctx.now, state.config.region, state.phase('publicIpDelayMs'), staticIp) };
 };
 
 /** Whether an instance has finished being created (attachments need it). */

@@ -1,7 +1,13 @@
 /**
  * Finding resources named in a request, answering `NotFoundException` when they do not exist.
+ * Resources whose deletion finishes later (disks, databases) are dropped here, lazily, once their
+ * deletion has finished at the request's instant.
  */
-import { notFound } from '../api-error.js';
+import { notFound, SimulatorApiError } from '../api-error.js';
+import type { CertificateRecord } from '../certificates.js';
+import { type DatabaseRecord, isDatabaseGone } from '../databases.js';
+import type { DistributionRecord } from '../distributions.js';
+import type { LoadBalancerRecord } from '../load-balancers.js';
 import type { DiskRecord, InstanceRecord, StaticIpRecord } from '../resources.js';
 import type { ActionContext } from './context.js';
 
@@ -18,7 +24,48 @@ export function findStaticIp(ctx: ActionContext, name: string): StaticIpRecord {
 }
 
 export function findDisk(ctx: ActionContext, name: string): DiskRecord {
-  const disk = ctx.state.disks.get(name);
-  if (disk === undefined) throw notFound(`The Disk does not exist: ${name}.`);
-  return disk;
+  const { disks } = ctx.state;
+  const disk = disks.get(name);
+  if (disk?.deleteOp !== undefined && ctx.now >= disk.deleteOp.createdAt + ctx.state.phase('diskDeletingMs')) disks.delete(name);
+  const found = disks.get(name);
+  if (found === undefined) throw notFound(`The Disk does not exist: ${name}.`);
+  return found;
+}
+
+export function findDatabase(ctx: ActionContext, name: string): DatabaseRecord {
+  const { databases } = ctx.state;
+  const db = databases.get(name);
+  if (db !== undefined && isDatabaseGone(db, ctx.now)) databases.delete(name);
+  const found = databases.get(name);
+  if (found === undefined) throw notFound(`The RelationalDatabase does not exist: ${name}.`);
+  return found;
+}
+
+export function findLoadBalancer(ctx: ActionContext, name: string): LoadBalancerRecord {
+  const lb = ctx.state.loadBalancers.get(name);
+  if (lb === undefined) throw notFound(`The LoadBalancer does not exist: ${name}.`);
+  return lb;
+}
+
+export function findCertificate(ctx: ActionContext, name: string): CertificateRecord {
+  const cert = ctx.state.certificates.get(name);
+  if (cert === undefined) throw notFound(`The Certificate does not exist: ${name}.`);
+  return cert;
+}
+
+export function findDistribution(ctx: ActionContext, name: string): DistributionRecord {
+  const dist = ctx.state.distributions.get(name);
+  if (dist === undefined) throw notFound(`The Distribution does not exist: ${name}.`);
+  return dist;
+}
+
+/** Whether `find` finds the named resource (so that its name is taken). */
+export function exists(find: (ctx: ActionContext, name: string) => unknown, ctx: ActionContext, name: string): boolean {
+  try {
+    find(ctx, name);
+    return true;
+  } catch (error) {
+    if (error instanceof SimulatorApiError && error.type === 'NotFoundException') return false;
+    throw error;
+  }
 }

@@ -46,7 +46,7 @@ export const allocateStaticIp: ActionHandler = (ctx, input) => {
       name,
       arn: state.arn('StaticIp'),
       createdAt: ctx.now,
-      ipAddress: state.nextAddress('203.0'),
+      ipAddress: state.addresses.nextPublic('staticIp'),
       attachedTo: undefined,
     });
   }
