@@ -1,5 +1,5 @@
-import { assertNumber, describeValue } from '../engine/validate.js';
-import type { WaitOptions } from '../engine/wait-options.js';
+import { assertNumber, describeValue, MAX_TIMER_MS } from '../engine/validate.js';
+import { DEFAULT_WAIT_OPTIONS, type WaitOptions } from '../engine/wait-options.js';
 import type { Waiter } from '../engine/waiter.js';
 import { Waiter as EngineWaiter } from '../engine/waiter.js';
 import type { WaiterDefinition } from '../engine/waiter-definition.js';
@@ -39,7 +39,8 @@ export interface WaiterResult<TReason = { operation: Operation }> {
   state: 'SUCCESS';
   /**
    * The last output: `{ operation }` for `waitUntilOperationSucceeded`, the `Get*` output (or the
-   * certificate, the distribution) for the resource waiters, the not-found error for `*-deleted`.
+   * certificate, the distribution) for the resource waiters; for a success on an error (the
+   * not-found of `waitUntilInstanceDeleted`), that error, as the SDK's own waiters report it.
    */
   reason: TReason;
   /** How many times each state was observed, keyed like the SDK: `"200: Succeeded"`, `"200: running"`. */
@@ -51,15 +52,20 @@ function toWaitOptions(params: WaiterConfiguration<unknown>, signal: AbortSignal
   if (typeof params !== 'object' || params === null) {
     throw new TypeError(`Expected \`params\` to be a waiter configuration object, got ${describeValue(params)}`);
   }
-  assertNumber('maxWaitTime', params.maxWaitTime, 0, true);
-  if (params.minDelay !== undefined) assertNumber('minDelay', params.minDelay, 0, true);
-  if (params.maxDelay !== undefined) assertNumber('maxDelay', params.maxDelay, 0, true);
+  const longest = MAX_TIMER_MS / 1000;
+  assertNumber('maxWaitTime', params.maxWaitTime, 0, true, longest);
+  if (params.minDelay !== undefined) assertNumber('minDelay', params.minDelay, 0, true, longest);
+  if (params.maxDelay !== undefined) assertNumber('maxDelay', params.maxDelay, 0, true, longest);
   if (params.minDelay !== undefined && params.maxDelay !== undefined && params.maxDelay < params.minDelay) {
     throw new RangeError(`Expected \`maxDelay\` (${params.maxDelay}) to be >= \`minDelay\` (${params.minDelay})`);
   }
+  // A maxDelay under the default minDelay (1 s) brings the minimum down with it.
+  const minDelay =
+    params.minDelay ??
+    (params.maxDelay !== undefined && params.maxDelay * 1000 < DEFAULT_WAIT_OPTIONS.minDelayMs ? params.maxDelay : undefined);
   return {
     timeoutMs: params.maxWaitTime * 1000,
-    ...(params.minDelay === undefined ? {} : { minDelayMs: params.minDelay * 1000 }),
+    ...(minDelay === undefined ? {} : { minDelayMs: minDelay * 1000 }),
     ...(params.maxDelay === undefined ? {} : { maxDelayMs: params.maxDelay * 1000 }),
     signal,
   };
@@ -69,7 +75,7 @@ function toWaitOptions(params: WaiterConfiguration<unknown>, signal: AbortSignal
 async function runSdkShaped<TOutput, TReason>(
   params: WaiterConfiguration<unknown>,
   make: (options: WaitOptions) => Waiter<unknown, unknown, TOutput>,
-  reason: (output: TOutput | undefined, waiter: Waiter<unknown, unknown, TOutput>) => TReason,
+  reason: (output: TOutput | undefined, matchedError: unknown) => TReason,
 ): Promise<WaiterResult<TReason>> {
   const legacy = fromLegacySignal(
     typeof params === 'object' && params !== null ? (params.abortSignal ?? params.abortController?.signal) : undefined,
@@ -81,8 +87,12 @@ async function runSdkShaped<TOutput, TReason>(
       const key = `200: ${waiter.definition.state(output) ?? 'unknown'}`;
       observedResponses[key] = (observedResponses[key] ?? 0) + 1;
     });
+    let matchedError: unknown;
+    waiter.on('succeeded', (event) => {
+      matchedError = event.error;
+    });
     const output = await waiter.wait();
-    return { state: 'SUCCESS', reason: reason(output, waiter), observedResponses };
+    return { state: 'SUCCESS', reason: reason(output, matchedError), observedResponses };
   } finally {
     legacy.dispose();
   }
@@ -114,7 +124,7 @@ export async function waitUntilOperationSucceeded(
 }
 
 /** A waiter in the AWS SDK v3 shape: `waitUntilX({ client, maxWaitTime }, input)`. */
-export type SdkWaiter<TClient, TInput, TOutput> = (params: WaiterConfiguration<TClient>, input: TInput) => Promise<WaiterResult<TOutput>>;
+export type SdkWaiter<TClient, TInput, TReason> = (params: WaiterConfiguration<TClient>, input: TInput) => Promise<WaiterResult<TReason>>;
 
 /**
  * Makes the AWS SDK v3-shaped function of a waiter definition: durations in seconds, resolves
@@ -127,6 +137,7 @@ export function sdkWaiter<TClient, TInput, TOutput>(
     runSdkShaped(
       params as WaiterConfiguration<unknown>,
       (options) => new EngineWaiter(params.client, definition, input, options) as unknown as Waiter<unknown, unknown, TOutput>,
-      (output) => output as TOutput,
+      // As the SDK's waiters do, a success on an error (a `*-deleted` waiter's not-found) reports the error.
+      (output, matchedError) => (matchedError ?? output) as TOutput,
     );
 }

@@ -3,16 +3,16 @@ import { certificateIssued } from '../waiters/certificate.js';
 import { databaseAvailable } from '../waiters/database.js';
 import { diskAvailable, diskInUse } from '../waiters/disk.js';
 import { distributionDeployed } from '../waiters/distribution.js';
-import { instanceDeleted, instanceRunning, instanceStopped } from '../waiters/instance.js';
+import { type GetInstanceClient, type InstanceInput, instanceDeleted, instanceRunning, instanceStopped } from '../waiters/instance.js';
 import { loadBalancerActive, loadBalancerCertificateIssued, loadBalancerInstancesHealthy } from '../waiters/load-balancer.js';
-import { sdkWaiter } from './sdk-waiter.js';
+import { type SdkWaiter, sdkWaiter } from './sdk-waiter.js';
 
 /** `waitUntilInstanceRunning({ client, maxWaitTime }, { instanceName })`: `running` with a public IP. */
 export const waitUntilInstanceRunning = /* @__PURE__ */ sdkWaiter(instanceRunning);
 /** `waitUntilInstanceStopped({ client, maxWaitTime }, { instanceName })`. */
 export const waitUntilInstanceStopped = /* @__PURE__ */ sdkWaiter(instanceStopped);
 /** `waitUntilInstanceDeleted({ client, maxWaitTime }, { instanceName })`: `GetInstance` answers not-found. */
-export const waitUntilInstanceDeleted = /* @__PURE__ */ sdkWaiter(instanceDeleted);
+export const waitUntilInstanceDeleted: SdkWaiter<GetInstanceClient, InstanceInput, unknown> = /* @__PURE__ */ sdkWaiter(instanceDeleted);
 /** `waitUntilDiskAvailable({ client, maxWaitTime }, { diskName })`. */
 export const waitUntilDiskAvailable = /* @__PURE__ */ sdkWaiter(diskAvailable);
 /** `waitUntilDiskInUse({ client, maxWaitTime }, { diskName })`. */

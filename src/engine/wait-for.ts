@@ -11,7 +11,7 @@ import type { WaiterDefinition } from './waiter-definition.js';
  * const { instance } = await waitFor(client, instanceRunning, 'web-1', { timeoutMs: 600_000 });
  * ```
  */
-export function waitFor<TClient, TInput, TOutput>(
+export async function waitFor<TClient, TInput, TOutput>(
   client: TClient,
   definition: WaiterDefinition<TClient, TInput, TOutput>,
   input: TInput | string,
@@ -27,5 +27,5 @@ export type BoundWaiter<TClient, TInput, TOutput> = (client: TClient, input: TIn
 export function bindWaiter<TClient, TInput, TOutput>(
   definition: WaiterDefinition<TClient, TInput, TOutput>,
 ): BoundWaiter<TClient, TInput, TOutput> {
-  return (client, input, options) => waitFor(client, definition, input, options);
+  return async (client, input, options) => waitFor(client, definition, input, options);
 }

@@ -60,6 +60,8 @@ export interface WaiterDefinition<TClient, TInput, TOutput> {
   readonly input: (value: unknown) => TInput;
   /** What is waited on, by name: `'web-1'`. Events carry it as `target`. */
   readonly target: (input: TInput) => string;
+  /** The Lightsail resource's name, for error fields, when it differs from `target` (`web-1` for target `web-1:22`). @default target */
+  readonly resourceName?: (input: TInput) => string;
   /** The thing in words, for messages: `'Lightsail instance web-1'`. */
   readonly describe: (input: TInput) => string;
   /** The Lightsail action the probe calls, for error messages: `'GetInstance'`. @default undefined */
@@ -116,6 +118,7 @@ export function defineWaiter<TClient, TInput, TOutput>(
   }
   for (const key of ['input', 'target', 'describe', 'probe', 'state'] as const) assertFunction(`definition.${key}`, definition[key]);
   if (definition.detail !== undefined) assertFunction('definition.detail', definition.detail);
+  if (definition.resourceName !== undefined) assertFunction('definition.resourceName', definition.resourceName);
   if (definition.backoff !== undefined) assertFunction('definition.backoff', definition.backoff);
   if (!Array.isArray(definition.acceptors) || definition.acceptors.length === 0) {
     throw new TypeError(`Expected \`definition.acceptors\` to be a non-empty array, got ${describeValue(definition.acceptors)}`);
@@ -124,7 +127,11 @@ export function defineWaiter<TClient, TInput, TOutput>(
     checkAcceptor(acceptor, `definition.acceptors[${i}]`);
   });
   const range = definition.typicalDurationMs;
-  if (range !== undefined && !(Array.isArray(range) && range.length === 2 && range[0] > 0 && range[1] >= range[0])) {
+  const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+  if (
+    range !== undefined &&
+    !(Array.isArray(range) && range.length === 2 && finite(range[0]) && finite(range[1]) && range[0] > 0 && range[1] >= range[0])
+  ) {
     throw new TypeError(
       `Expected \`definition.typicalDurationMs\` to be [shortestMs, longestMs] with 0 < shortest <= longest, got ${describeValue(range)}`,
     );

@@ -54,6 +54,8 @@ export interface WaiterSucceededEvent<TOutput> {
   readonly attempts: number;
   /** Milliseconds from the start of the wait. */
   readonly elapsedMs: number;
+  /** The error an error acceptor turned into success (a `*-deleted` waiter's not-found), if that is how it ended. */
+  readonly error?: unknown;
 }
 
 /** Payload of `failed`: the wait rejected, for whatever reason (`error` says which). */

@@ -101,7 +101,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   protected failureError(output: TOutput | undefined, reason: string): Error {
     return new ResourceFailedError({
       waiter: this.definition.name,
-      resourceName: this.target,
+      resourceName: this.definition.resourceName?.(this.input) ?? this.target,
       subject: this.subject,
       state: output === undefined ? undefined : this.definition.state(output),
       reason,
@@ -112,7 +112,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   /** The error a request that waiting will not fix rejects with. */
   protected requestError(error: unknown, retriesExhausted: boolean): Error {
     const { action, name } = this.definition;
-    return new ResourceRequestError(this.target, error, retriesExhausted, {
+    return new ResourceRequestError(this.definition.resourceName?.(this.input) ?? this.target, error, retriesExhausted, {
       waiter: name,
       output: this.output,
       ...(action === undefined ? {} : { action }),
@@ -244,6 +244,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
       maxDelayMs,
       elapsedMs: clock.now() - this.#startedAt,
       operation: this.operationForErrors() ?? (isOperation(output) ? output : undefined),
+      output,
       random: clock.random,
       waiter: this.definition.name,
       typicalDurationMs: this.definition.typicalDurationMs,
@@ -278,7 +279,13 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
         Object.defineProperty(failure, 'cause', { value: error, configurable: true, writable: true });
       throw failure;
     }
-    this.#emit('succeeded', { output, attempts: this.attempts, elapsedMs: this.#elapsed(), ...this.eventFields(output) });
+    this.#emit('succeeded', {
+      output,
+      attempts: this.attempts,
+      elapsedMs: this.#elapsed(),
+      ...(error === undefined ? {} : { error }),
+      ...this.eventFields(output),
+    });
     return output as TOutput;
   }
 

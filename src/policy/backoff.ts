@@ -18,6 +18,8 @@ export interface BackoffContext {
   readonly operation: Operation | undefined;
   /** The injected source of randomness, a number in [0, 1). */
   readonly random: () => number;
+  /** The last probe output of a waiter (the `Get*` output, the port state), when there is one. */
+  readonly output?: unknown;
   /** The waiter's name: `'operation'`, `'instance-running'`. Absent when called outside a waiter. */
   readonly waiter?: string;
   /**

@@ -38,13 +38,16 @@ export interface InstancePortState {
   readonly openSince: number | undefined;
 }
 
-type Checked = Required<InstancePortInput>;
-
-/** Polls quickly once the port is open (to confirm it stays so), and with a 1–5 s backoff while it is not. */
-const portBackoff: BackoffStrategy = ({ attempt, minDelayMs, maxDelayMs }) => {
+/** Polls every second once the port is open (to confirm it stays so), and with a 1–5 s backoff while it is not. */
+const portBackoff: BackoffStrategy = ({ attempt, minDelayMs, maxDelayMs, output }) => {
   if (attempt === 0) return 0;
-  return Math.min(maxDelayMs, Math.max(minDelayMs, Math.min(5_000, 1_000 * attempt)));
+  const open = (output as InstancePortState | undefined)?.open === true;
+  return Math.min(maxDelayMs, Math.max(minDelayMs, open ? 1_000 : Math.min(5_000, 1_000 * attempt)));
 };
+
+const DEFAULT_PORT = 22;
+const DEFAULT_STABLE_FOR_MS = 10_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
 /**
  * `instance-port-open` (Node only: it opens TCP connections): `GetInstance` for the public IP,
@@ -52,23 +55,29 @@ const portBackoff: BackoffStrategy = ({ attempt, minDelayMs, maxDelayMs }) => {
  * `stableForMs` (like wait-on's `window`). A closed port keeps it waiting (a timeout in the end);
  * an instance that is gone fails once the not-found grace window has passed.
  */
-export const instancePortOpen = defineWaiter<GetInstanceClient, Checked, InstancePortState>({
+export const instancePortOpen = defineWaiter<GetInstanceClient, InstancePortInput, InstancePortState>({
   name: 'instance-port-open',
   action: 'GetInstance',
   input: (value) => {
     const input = readNamedInput('instanceName', value);
-    const port = input.port ?? 22;
-    const stableForMs = input.stableForMs ?? 10_000;
-    const connectTimeoutMs = input.connectTimeoutMs ?? 3_000;
+    // Only a missing field takes the default: `null` is refused like any other wrong value.
+    const port = input.port === undefined ? DEFAULT_PORT : input.port;
+    const stableForMs = input.stableForMs === undefined ? DEFAULT_STABLE_FOR_MS : input.stableForMs;
+    const connectTimeoutMs = input.connectTimeoutMs === undefined ? DEFAULT_CONNECT_TIMEOUT_MS : input.connectTimeoutMs;
     assertCount('port', port, 1);
     assertNumber('port', port, 1, false, 65_535);
     assertNumber('stableForMs', stableForMs, 0);
     assertNumber('connectTimeoutMs', connectTimeoutMs, 0, true, 120_000);
     return { instanceName: input.instanceName, port, stableForMs, connectTimeoutMs };
   },
-  target: ({ instanceName, port }) => `${instanceName}:${port}`,
-  describe: ({ instanceName, port }) => `port ${port} of Lightsail instance ${instanceName}`,
-  probe: async (client, { instanceName, port, connectTimeoutMs }, { signal, previous, clock }) => {
+  target: ({ instanceName, port }) => `${instanceName}:${port ?? DEFAULT_PORT}`,
+  resourceName: ({ instanceName }) => instanceName,
+  describe: ({ instanceName, port }) => `port ${port ?? DEFAULT_PORT} of Lightsail instance ${instanceName}`,
+  probe: async (
+    client,
+    { instanceName, port = DEFAULT_PORT, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS },
+    { signal, previous, clock },
+  ) => {
     const { instance } = await client.send(new GetInstanceCommand({ instanceName }), { abortSignal: signal });
     const address = instance?.state?.name === 'running' ? instance.publicIpAddress : undefined;
     const open = address === undefined ? false : await tryConnect(address, port, connectTimeoutMs, signal);
@@ -77,7 +86,9 @@ export const instancePortOpen = defineWaiter<GetInstanceClient, Checked, Instanc
     const openSince = open ? (previous?.open && previous.address === address ? previous.openSince : now) : undefined;
     return { instance, address, port, open, openSince, openForMs: openSince === undefined ? 0 : now - openSince };
   },
-  acceptors: [{ state: 'success', matches: (state, input) => state.open && state.openForMs >= input.stableForMs }],
+  acceptors: [
+    { state: 'success', matches: (state, input) => state.open && state.openForMs >= (input.stableForMs ?? DEFAULT_STABLE_FOR_MS) },
+  ],
   state: (state) =>
     state.address === undefined ? `no public IP (${state.instance?.state?.name ?? 'unknown'})` : state.open ? 'open' : 'closed',
   detail: (state) => state.address,

@@ -76,7 +76,7 @@ describe('waitUntilOperationSucceeded (the SDK waiter shape)', () => {
   });
 
   it.each([
-    [{ maxWaitTime: 0 }, { operationId: 'op-1' }, 'Expected `maxWaitTime` to be a finite number > 0, got `0` (number)'],
+    [{ maxWaitTime: 0 }, { operationId: 'op-1' }, 'Expected `maxWaitTime` to be a finite number > 0 and <= 2147483.647, got `0` (number)'],
     [{ maxWaitTime: undefined }, { operationId: 'op-1' }, '`maxWaitTime`'],
     [{ maxWaitTime: 60, minDelay: -1 }, { operationId: 'op-1' }, '`minDelay`'],
     [{ maxWaitTime: 60, minDelay: 10, maxDelay: 5 }, { operationId: 'op-1' }, 'Expected `maxDelay` (5) to be >= `minDelay` (10)'],
