@@ -11,7 +11,7 @@ import { describeRun, run } from './exec.mjs';
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICEN[CS]E(\.md)?$/i, /^CHANGELOG\.md$/, /^dist\/[\w-]+\.(js|cjs|d\.ts|d\.cts)$/];
 
 /** The only runtime dependencies the package may have (the SDK is a peer). */
-const RUNTIME_DEPENDENCIES = ['eventemitter3', 'p-retry'];
+const RUNTIME_DEPENDENCIES = ['eventemitter3', 'is-network-error', 'p-retry'];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 

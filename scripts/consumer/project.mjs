@@ -29,21 +29,21 @@ export const TS_SETUPS = [
     dir: 'ts-nodenext-esm',
     type: 'module',
     options: { module: 'nodenext', moduleResolution: 'nodenext', verbatimModuleSyntax: true },
-    files: ['consumer.ts'],
+    files: ['consumer.ts', 'consumer-resources.ts'],
   },
   {
     name: 'nodenext, CommonJS package (import and import = require)',
     dir: 'ts-nodenext-cjs',
     type: 'commonjs',
     options: { module: 'nodenext', moduleResolution: 'nodenext' },
-    files: ['consumer.ts', 'consumer-require.cts'],
+    files: ['consumer.ts', 'consumer-resources.ts', 'consumer-require.cts'],
   },
   {
     name: 'bundler',
     dir: 'ts-bundler',
     type: 'module',
     options: { module: 'esnext', moduleResolution: 'bundler', verbatimModuleSyntax: true },
-    files: ['consumer.ts'],
+    files: ['consumer.ts', 'consumer-resources.ts'],
   },
 ];
 
@@ -54,8 +54,8 @@ export async function layOut(root, fixtures) {
   await mkdir(root, { recursive: true });
   await write(join(root, 'package.json'), { name: 'lightsail-waiter-consumer', private: true, version: '0.0.0' });
   const folders = [
-    ['esm', 'module', ['check.mjs', 'scenario.cjs', 'create-operation.mjs']],
-    ['cjs', 'commonjs', ['check.cjs', 'scenario.cjs']],
+    ['esm', 'module', ['check.mjs', 'scenario.cjs', 'resource-scenario.cjs', 'create-operation.mjs']],
+    ['cjs', 'commonjs', ['check.cjs', 'scenario.cjs', 'resource-scenario.cjs']],
   ];
   for (const [dir, type, files] of folders) {
     await mkdir(join(root, dir));

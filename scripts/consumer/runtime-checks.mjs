@@ -19,8 +19,8 @@ function parseCheckOutput(stdout) {
 async function checkModules(report, { node, root, env, label }) {
   const results = {};
   for (const [kind, file, what] of [
-    ['ESM', 'esm/check.mjs', 'import lightsail-waiter and lightsail-waiter/simulator'],
-    ['CJS', 'cjs/check.cjs', 'require lightsail-waiter and lightsail-waiter/simulator, instanceof on errors'],
+    ['ESM', 'esm/check.mjs', 'import lightsail-waiter, lightsail-waiter/node and lightsail-waiter/simulator'],
+    ['CJS', 'cjs/check.cjs', 'require lightsail-waiter, lightsail-waiter/node and lightsail-waiter/simulator, instanceof on errors'],
   ]) {
     const result = await run(node, [join(root, file)], { cwd: join(root, dirname(file)), env, timeoutMs: 30_000 });
     const parsed = parseCheckOutput(result.stdout);
