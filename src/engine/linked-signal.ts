@@ -1,3 +1,5 @@
+import { onAbort } from './abort-fanout.js';
+
 /** A signal that follows several others, and the way to let go of them. */
 export interface LinkedSignal {
   /** Aborts, with the first reason, when any given signal aborts; `undefined` when none was given. */
@@ -19,11 +21,7 @@ export function linkSignals(...signals: ReadonlyArray<AbortSignal | undefined>):
     controller.abort(already.reason);
     return { signal: controller.signal, dispose: () => {} };
   }
-  const listeners = given.map((source) => {
-    const onAbort = (): void => controller.abort(source.reason);
-    source.addEventListener('abort', onAbort, { once: true });
-    return () => source.removeEventListener('abort', onAbort);
-  });
+  const listeners = given.map((source) => onAbort(source, () => controller.abort(source.reason)));
   return {
     signal: controller.signal,
     dispose: () => {

@@ -40,6 +40,7 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
   const { options, scope, poller } = request;
   let delayMs = 0;
   let retrying = false;
+  let listenerFailure: { readonly error: unknown } | undefined;
   try {
     return await pRetry(
       async () => {
@@ -73,12 +74,19 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
             random: options.clock.random,
           });
           delayMs = fitDelayToDeadline(wanted, scope.remaining(), 0) ?? Math.max(0, scope.remaining());
-          request.onRetry({ error, attempt: attemptNumber, delayMs });
+          try {
+            request.onRetry({ error, attempt: attemptNumber, delayMs });
+          } catch (thrown) {
+            // A `retry` listener threw: that error, not a request error, is what the wait rejects with.
+            listenerFailure = { error: thrown };
+            throw thrown;
+          }
         },
         shouldRetry: () => retrying,
       },
     );
   } catch (error) {
+    if (listenerFailure !== undefined) throw listenerFailure.error;
     if (scope.signal.aborted) throw error;
     const kind = classifyRequestError(error);
     throw request.giveUp(error, kind === 'transient' || (kind === 'not-found' && request.retryNotFound()));

@@ -1,3 +1,4 @@
+import { onAbort } from './abort-fanout.js';
 import type { Clock } from './clock.js';
 
 /** Why a wait stopped before its operation settled. */
@@ -18,15 +19,13 @@ export class WaitScope {
   readonly #deadline: number;
   readonly #stop = new AbortController();
   readonly #dispose = new AbortController();
-  readonly #userSignal: AbortSignal | undefined;
-  readonly #onUserAbort = (): void => this.#halt('aborted', this.#userSignal?.reason);
+  readonly #unsubscribe: () => void;
 
   constructor(clock: Clock, timeoutMs: number, userSignal: AbortSignal | undefined) {
     this.#clock = clock;
     this.#deadline = clock.now() + timeoutMs;
     this.signal = this.#stop.signal;
-    this.#userSignal = userSignal;
-    userSignal?.addEventListener('abort', this.#onUserAbort, { once: true });
+    this.#unsubscribe = userSignal === undefined ? () => {} : onAbort(userSignal, () => this.#halt('aborted', userSignal.reason));
     clock.sleep(timeoutMs, this.#dispose.signal).then(
       () => this.#halt('timeout', undefined),
       () => {},
@@ -49,7 +48,7 @@ export class WaitScope {
 
   /** Clears the deadline timer and the caller's abort listener. Safe to call twice. */
   dispose(): void {
-    this.#userSignal?.removeEventListener('abort', this.#onUserAbort);
+    this.#unsubscribe();
     this.#dispose.abort();
   }
 

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
+import { onAbort } from '../engine/abort-fanout.js';
 import { assertClient } from '../engine/client-input.js';
 import { choosePoller } from '../engine/default-poller.js';
 import type { Poller } from '../engine/poller.js';
@@ -65,6 +66,8 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
   readonly #failFast: boolean;
   #succeeded = 0;
   #promise: Promise<Operation[]> | undefined;
+  /** The first error a listener threw: it stops every wait, and `wait()` rejects with it. */
+  #listenerError: { readonly error: unknown } | undefined;
 
   constructor(client: LightsailClientLike, operations: OperationsInput, options: WaitManyOptions = {}) {
     super();
@@ -81,9 +84,9 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
       const controller = new AbortController();
       // Options resolved once here; each operation gets its own signal and the shared poller.
       const waiter = new OperationWaiter(client, ref.operation ?? id, { ...resolved, signal: controller.signal, poller: this.poller });
-      waiter.on('status', (e) => this.emit('status', e));
-      waiter.on('poll', (e) => this.emit('poll', e));
-      waiter.on('retry', (e) => this.emit('retry', e));
+      waiter.on('status', (e) => this.#safely(() => this.emit('status', e)));
+      waiter.on('poll', (e) => this.#safely(() => this.emit('poll', e)));
+      waiter.on('retry', (e) => this.#safely(() => this.emit('retry', e)));
       this.#waiters.set(id, waiter);
       this.#controllers.set(id, controller);
     }
@@ -113,14 +116,15 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
   }
 
   async #run(): Promise<Operation[]> {
-    const onAbort = (): void => this.#abortAll(this.#signal?.reason);
-    if (this.#signal?.aborted) onAbort();
-    else this.#signal?.addEventListener('abort', onAbort, { once: true });
+    const signal = this.#signal;
+    if (signal?.aborted) this.#abortAll(signal.reason);
+    const unsubscribe = signal === undefined || signal.aborted ? () => {} : onAbort(signal, () => this.#abortAll(signal.reason));
     try {
       await Promise.all([...this.#waiters].map(([id, waiter]) => this.#settle(id, waiter)));
     } finally {
-      this.#signal?.removeEventListener('abort', onAbort);
+      unsubscribe();
     }
+    if (this.#listenerError !== undefined) throw this.#listenerError.error;
     const results = this.operationIds.map((id) => this.#results.get(id) as OperationResult);
     if (results.every((r) => r.outcome === 'succeeded')) return results.map((r) => r.operation as Operation);
     throw new OperationsFailedError(results);
@@ -138,9 +142,24 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     this.#results.set(id, result);
     if (result.outcome === 'succeeded') this.#succeeded += 1;
     this.#controllers.delete(id);
-    this.emit('settled', result);
-    this.emit('progress', this.progress);
+    this.#safely(() => {
+      this.emit('settled', result);
+      this.emit('progress', this.progress);
+    });
     if (this.#failFast && result.outcome !== 'succeeded') this.#abortAll(FAIL_FAST);
+  }
+
+  /**
+   * Runs a listener call; when a listener throws, keeps its error for `wait()` to reject with and
+   * stops every other wait, so nothing keeps polling behind a rejected promise.
+   */
+  #safely(emit: () => void): void {
+    try {
+      emit();
+    } catch (error) {
+      if (this.#listenerError === undefined) this.#listenerError = { error };
+      this.#abortAll(error);
+    }
   }
 
   #abortAll(reason: unknown): void {
