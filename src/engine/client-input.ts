@@ -7,16 +7,22 @@ export interface OperationRef {
   readonly operation: Operation | undefined;
 }
 
-/** Checks the `operation` argument: a non-empty id, or an object with one. */
+/**
+ * What can be a Lightsail operation id: Lightsail's are UUIDs; anything printable without
+ * whitespace, up to 128 characters, is let through, so that ids of a new format still work.
+ */
+const OPERATION_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** Checks the `operation` argument: an operation id, or an object with one. */
 export function toOperationRef(input: OperationInput, name = 'operation'): OperationRef {
   if (typeof input === 'string') {
-    if (input.trim() === '') throw new TypeError(`Expected \`${name}\` to be a non-empty operation id, got ${describeValue(input)}`);
+    if (!OPERATION_ID.test(input)) throw new TypeError(`Expected \`${name}\` to be an operation id (1 to 128 printable characters, no whitespace), got ${describeValue(input)}`);
     return { id: input, operation: undefined };
   }
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const id = (input as Operation).id;
-    if (typeof id !== 'string' || id.trim() === '') {
-      throw new TypeError(`Expected \`${name}.id\` to be a non-empty operation id, got ${describeValue(id)}`);
+    if (typeof id !== 'string' || !OPERATION_ID.test(id)) {
+      throw new TypeError(`Expected \`${name}.id\` to be an operation id (1 to 128 printable characters, no whitespace), got ${describeValue(id)}`);
     }
     return { id, operation: input };
   }

@@ -11,6 +11,7 @@ import { assertClient } from './client-input.js';
 import { choosePoller } from './default-poller.js';
 import type { Poller } from './poller.js';
 import { sendWithRetries } from './send-with-retries.js';
+import { describeValue } from './validate.js';
 import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from './wait-options.js';
 import { WaitScope } from './wait-scope.js';
 import type { WaiterDefinition } from './waiter-definition.js';
@@ -249,6 +250,9 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
       waiter: this.definition.name,
       typicalDurationMs: this.definition.typicalDurationMs,
     });
+    if (typeof wanted !== 'number' || Number.isNaN(wanted) || wanted < 0) {
+      throw new TypeError(`Expected \`backoff\` to return a number of milliseconds >= 0, got ${describeValue(wanted)}`);
+    }
     const delayMs = fitDelayToDeadline(wanted, scope.remaining(), margin);
     if (delayMs === undefined) throw this.timeoutError();
     return delayMs;

@@ -6,14 +6,18 @@ const client = stubClient(new Error('no request may be sent'));
 
 describe('bad input is refused before any request', () => {
   it.each([
-    ['', TypeError, 'Expected `operation` to be a non-empty operation id, got `""` (string)'],
+    ['', TypeError, 'Expected `operation` to be an operation id (1 to 128 printable characters, no whitespace), got `""` (string)'],
     ['   ', TypeError, '`operation`'],
     [null, TypeError, 'Expected `operation` to be an operation id or a Lightsail Operation object, got `null`'],
     [undefined, TypeError, 'got `undefined`'],
     [42, TypeError, 'got `42` (number)'],
     [[], TypeError, 'got an array'],
-    [{}, TypeError, 'Expected `operation.id` to be a non-empty operation id, got `undefined`'],
+    [{}, TypeError, 'Expected `operation.id` to be an operation id (1 to 128 printable characters, no whitespace), got `undefined`'],
     [{ id: 7 }, TypeError, '`operation.id`'],
+    ['op 1', TypeError, 'got `"op 1"` (string)'],
+    ['op-1\n', TypeError, '(1 to 128 printable characters, no whitespace)'],
+    ['x'.repeat(129), TypeError, '(1 to 128 printable characters, no whitespace)'],
+    ['op-\u001b[2J', TypeError, '`operation`'],
   ])('operation %j', async (operation, type, message) => {
     expect(() => new OperationWaiter(client, operation as never)).toThrow(type);
     expect(() => new OperationWaiter(client, operation as never)).toThrow(message);
@@ -59,5 +63,18 @@ describe('bad input is refused before any request', () => {
 
   it('sent no request in any of the cases above', () => {
     expect(client.calls).toHaveLength(0);
+  });
+});
+
+describe('a custom backoff that returns what is not a delay', () => {
+  it.each([Number.NaN, -1, '5' as unknown as number, undefined as unknown as number])('rejects the wait when it returns %j', async (value) => {
+    const { FakeClock } = await import('../helpers/fake-clock.js');
+    const { op } = await import('../helpers/stub-client.js');
+    const clock = new FakeClock();
+    const waiter = new OperationWaiter(stubClient(op('Started')), 'op-1', { clock, backoff: () => value });
+    const { error } = await clock.run(waiter.wait());
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/^Expected `backoff` to return a number of milliseconds >= 0, got /);
+    expect(clock.pendingTimers).toBe(0);
   });
 });
