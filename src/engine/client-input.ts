@@ -16,13 +16,18 @@ const OPERATION_ID = /^[\x21-\x7e]{1,128}$/;
 /** Checks the `operation` argument: an operation id, or an object with one. */
 export function toOperationRef(input: OperationInput, name = 'operation'): OperationRef {
   if (typeof input === 'string') {
-    if (!OPERATION_ID.test(input)) throw new TypeError(`Expected \`${name}\` to be an operation id (1 to 128 printable characters, no whitespace), got ${describeValue(input)}`);
+    if (!OPERATION_ID.test(input))
+      throw new TypeError(
+        `Expected \`${name}\` to be an operation id (1 to 128 printable characters, no whitespace), got ${describeValue(input)}`,
+      );
     return { id: input, operation: undefined };
   }
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const id = (input as Operation).id;
     if (typeof id !== 'string' || !OPERATION_ID.test(id)) {
-      throw new TypeError(`Expected \`${name}.id\` to be an operation id (1 to 128 printable characters, no whitespace), got ${describeValue(id)}`);
+      throw new TypeError(
+        `Expected \`${name}.id\` to be an operation id (1 to 128 printable characters, no whitespace), got ${describeValue(id)}`,
+      );
     }
     return { id, operation: input };
   }

@@ -1,6 +1,6 @@
 import pRetry from 'p-retry';
 import { exponentialBackoff, fitDelayToDeadline } from '../policy/backoff.js';
-import { classifyRequestError, isThrottling } from '../policy/request-error-kind.js';
+import { classifyRequestError, isThrottling, isUnreachable } from '../policy/request-error-kind.js';
 import type { Poller } from './poller.js';
 import type { ResolvedWaitOptions } from './wait-options.js';
 import type { WaitScope } from './wait-scope.js';
@@ -32,7 +32,9 @@ export interface RetryingRequest<T> {
 
 /**
  * Sends a request with p-retry: each attempt waits its turn at the poller; `shouldRetry` keeps
- * transient failures (throttling, 5xx, network) and, within the grace window, not-found; the
+ * transient failures (throttling, 5xx, network) and, within the grace window, not-found; an
+ * endpoint that stays unreachable (no DNS name, nothing listening) for `unreachableTimeoutMs`
+ * fails fast; the
  * retry delay is the waiter's jittered exponential backoff on the injected clock, never past the
  * deadline; p-retry counts the attempts (`options.retries`) and stops on the scope's signal.
  */
@@ -41,6 +43,9 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
   let delayMs = 0;
   let retrying = false;
   let listenerFailure: { readonly error: unknown } | undefined;
+  // When the requests in a row began to find the endpoint unreachable.
+  let unreachableSince: number | undefined;
+  let unreachableTooLong = false;
   try {
     return await pRetry(
       async () => {
@@ -60,7 +65,10 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
           scope.signal.throwIfAborted();
           if (isThrottling(error)) poller.reportThrottled();
           const kind = classifyRequestError(error);
-          retrying = retriesLeft > 0 && (kind === 'transient' || (kind === 'not-found' && request.retryNotFound()));
+          const now = options.clock.now();
+          unreachableSince = isUnreachable(error) ? (unreachableSince ?? now) : undefined;
+          unreachableTooLong = unreachableSince !== undefined && now - unreachableSince >= options.unreachableTimeoutMs;
+          retrying = !unreachableTooLong && retriesLeft > 0 && (kind === 'transient' || (kind === 'not-found' && request.retryNotFound()));
           if (!retrying) return;
           // Retries back off exponentially from minDelayMs whatever the poll schedule: a failed
           // request says nothing about when the wait will end. No retry fits before the deadline:
@@ -89,7 +97,7 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
     if (listenerFailure !== undefined) throw listenerFailure.error;
     if (scope.signal.aborted) throw error;
     const kind = classifyRequestError(error);
-    throw request.giveUp(error, kind === 'transient' || (kind === 'not-found' && request.retryNotFound()));
+    throw request.giveUp(error, !unreachableTooLong && (kind === 'transient' || (kind === 'not-found' && request.retryNotFound())));
   }
 }
 

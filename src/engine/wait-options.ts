@@ -40,6 +40,12 @@ export interface WaitOptions {
    * answers `Get*` calls in well under a second. @default 10_000
    */
   readonly requestTimeoutMs?: number;
+  /**
+   * How long, in milliseconds, the endpoint may stay unreachable (its name does not resolve,
+   * nothing listens: `ENOTFOUND`, `ECONNREFUSED`…) before the wait fails fast with the request
+   * error, instead of retrying it like throttling until `timeoutMs`. @default 10_000
+   */
+  readonly unreachableTimeoutMs?: number;
   /** Time and randomness, for tests and simulations in virtual time. @default the system clock */
   readonly clock?: Clock;
   /**
@@ -63,6 +69,7 @@ export interface ResolvedWaitOptions {
   readonly retries: number;
   readonly notFoundGraceMs: number;
   readonly requestTimeoutMs: number;
+  readonly unreachableTimeoutMs: number;
   readonly clock: Clock;
   readonly poller: Poller | undefined;
 }
@@ -81,6 +88,8 @@ export const DEFAULT_WAIT_OPTIONS = Object.freeze({
   notFoundGraceMs: 10_000,
   /** The default `requestTimeoutMs`: 10 seconds. */
   requestTimeoutMs: 10_000,
+  /** The default `unreachableTimeoutMs`: 10 seconds. */
+  unreachableTimeoutMs: 10_000,
 });
 
 /**
@@ -103,6 +112,7 @@ export function resolveWaitOptions(
   const retries = options.retries ?? DEFAULT_WAIT_OPTIONS.retries;
   const notFoundGraceMs = options.notFoundGraceMs ?? DEFAULT_WAIT_OPTIONS.notFoundGraceMs;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_WAIT_OPTIONS.requestTimeoutMs;
+  const unreachableTimeoutMs = options.unreachableTimeoutMs ?? DEFAULT_WAIT_OPTIONS.unreachableTimeoutMs;
   assertNumber('timeoutMs', timeoutMs, 0, true, MAX_TIMER_MS);
   assertNumber('minDelayMs', minDelayMs, 0, false, MAX_TIMER_MS);
   assertNumber('maxDelayMs', maxDelayMs, 0, false, MAX_TIMER_MS);
@@ -112,6 +122,7 @@ export function resolveWaitOptions(
   assertCount('retries', retries, 0, true);
   assertNumber('notFoundGraceMs', notFoundGraceMs, 0);
   assertNumber('requestTimeoutMs', requestTimeoutMs, 0, true, MAX_TIMER_MS);
+  assertNumber('unreachableTimeoutMs', unreachableTimeoutMs, 0, false, MAX_TIMER_MS);
   if (options.signal !== undefined) assertSignal('signal', options.signal);
   if (options.backoff !== undefined) assertFunction('backoff', options.backoff);
   if (options.poller !== undefined && !(options.poller instanceof Poller)) {
@@ -131,6 +142,7 @@ export function resolveWaitOptions(
     retries,
     notFoundGraceMs,
     requestTimeoutMs,
+    unreachableTimeoutMs,
     clock: options.clock ?? systemClock,
     poller: options.poller,
   };

@@ -57,6 +57,8 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   #lastState: string | undefined;
   #lastDetail: string | undefined;
   #lastError: unknown;
+  /** `clock.now()` of the first of the requests in a row that failed, if the last one did. */
+  #failingSince: number | undefined;
   #seen = false;
 
   constructor(client: TClient, definition: WaiterDefinition<TClient, TInput, TOutput>, input: unknown, options?: WaitOptions) {
@@ -131,6 +133,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
       {
         ...this.#context(),
         lastError: this.#lastError,
+        ...(this.#failingSince === undefined ? {} : { failingForMs: this.options.clock.now() - this.#failingSince }),
       },
     );
   }
@@ -194,6 +197,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
     for (;;) {
       const observation = await this.#probe(scope);
       this.#lastError = undefined;
+      this.#failingSince = undefined;
       if ('error' in observation) {
         if (observation.verdict.state !== 'retry') return this.#settle(observation.verdict, this.output, observation.error);
       } else {
@@ -219,7 +223,11 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
         } catch (error) {
           const verdict = scope.signal.aborted ? undefined : acceptError(definition.acceptors, error);
           if (verdict === undefined) {
-            this.#lastError = error;
+            // A request cut short by the deadline or an abort says nothing about the endpoint.
+            if (!scope.signal.aborted) {
+              this.#lastError = error;
+              this.#failingSince ??= this.options.clock.now();
+            }
             throw error;
           }
           return { error, verdict };

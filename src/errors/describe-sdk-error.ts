@@ -15,9 +15,11 @@ export function describeSdkError(error: unknown): SdkErrorDetails {
   if (typeof error !== 'object' || error === null) {
     return { name: typeof error, message: String(error), httpStatusCode: undefined, requestId: undefined, notFound: false };
   }
-  const e = error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } };
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } };
+  // A socket error says what happened in its code (ENOTFOUND, ECONNREFUSED), not in its name.
+  const name = typeof e.name === 'string' && e.name !== 'Error' ? e.name : typeof e.code === 'string' ? e.code : 'Error';
   return {
-    name: typeof e.name === 'string' ? e.name : 'Error',
+    name,
     message: typeof e.message === 'string' ? e.message : '',
     httpStatusCode: e.$metadata?.httpStatusCode,
     requestId: e.$metadata?.requestId,

@@ -38,7 +38,12 @@ export class WaiterTimeoutError extends LightsailWaiterError {
   ) {
     const state = context.state ?? operation?.status;
     const last = state ? `; last seen ${state}` : '';
-    const failing = context.lastError === undefined ? '' : `; the last request failed: ${errorText(context.lastError)}`;
+    const failing =
+      context.lastError === undefined
+        ? ''
+        : context.failingForMs !== undefined && context.failingForMs >= 1000
+          ? `; every request in the last ${Math.round(context.failingForMs / 1000)} s failed: ${errorText(context.lastError)}`
+          : `; the last request failed: ${errorText(context.lastError)}`;
     super(
       `Timed out after ${timeoutMs} ms waiting for ${subject}${last}${failing}`,
       operationId,
@@ -60,7 +65,7 @@ export function isWaiterTimeoutError(value: unknown): value is WaiterTimeoutErro
 }
 
 function errorText(error: unknown): string {
-  const e = error as { name?: unknown; message?: unknown } | null;
-  const name = typeof e?.name === 'string' ? e.name : 'Error';
+  const e = error as { name?: unknown; message?: unknown; code?: unknown } | null;
+  const name = e?.name === 'Error' && typeof e.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'Error';
   return typeof e?.message === 'string' && e.message !== '' ? `${name}: ${e.message}` : name;
 }

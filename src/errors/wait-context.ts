@@ -10,4 +10,6 @@ export interface WaitContext {
   readonly output?: unknown;
   /** The last request error, when the last requests failed: why nothing newer was seen. */
   readonly lastError?: unknown;
+  /** For how long, in milliseconds, every request has failed, when the last one did. */
+  readonly failingForMs?: number;
 }

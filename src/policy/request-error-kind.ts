@@ -24,6 +24,8 @@ const TRANSIENT_NAMES: ReadonlySet<string> = new Set([
   'RequestTimeout',
   'RequestTimeoutException',
   'TimeoutError',
+  // A response body that does not parse (cut short by a proxy, garbled): the next answer may be whole.
+  'SyntaxError',
 ]);
 
 const NETWORK_CODES: ReadonlySet<string> = new Set([
@@ -90,4 +92,25 @@ export function isThrottling(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as ErrorShape;
   return (typeof e.name === 'string' && THROTTLING_NAMES.has(e.name)) || e.$metadata?.httpStatusCode === 429;
+}
+
+// The endpoint cannot be found or reached at all: retrying helps only briefly (a DNS blip, a
+// restarting proxy), unlike throttling or a 5xx, which say the service is there.
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+]);
+
+/** True when the request never reached the endpoint: its name does not resolve, or nothing listens there. */
+export function isUnreachable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as ErrorShape;
+  const cause = (typeof e.cause === 'object' && e.cause !== null ? e.cause : {}) as ErrorShape;
+  return (
+    (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) || (typeof cause.code === 'string' && UNREACHABLE_CODES.has(cause.code))
+  );
 }

@@ -1,5 +1,6 @@
 // A listener that throws stops the whole wait: the promise rejects with the listener's own error,
 // nothing keeps polling behind it, and every timer is cleared. For each event of each emitter.
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { exponentialBackoff, OperationsWaiter, OperationWaiter } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
@@ -62,7 +63,6 @@ describe('one AbortSignal shared by many waits', () => {
   it('holds one abort listener on it however many waits share it, and none once they are done', async () => {
     const clock = new FakeClock();
     const controller = new AbortController();
-    const { getEventListeners } = await import('node:events');
     const client = scriptedClient(
       Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`op-${i}`, [op('Started'), op('Succeeded')]])),
       clock.now,

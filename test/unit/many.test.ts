@@ -201,7 +201,10 @@ describe('bad input', () => {
     [{}, 'got an object'],
     ['op-1', 'got `"op-1"` (string)'],
     [['a', ''], 'Expected `operations[1]` to be an operation id (1 to 128 printable characters, no whitespace)'],
-    [{ operations: [{ status: 'Started' }] }, 'Expected `operations.operations[0].id` to be an operation id (1 to 128 printable characters, no whitespace)'],
+    [
+      { operations: [{ status: 'Started' }] },
+      'Expected `operations.operations[0].id` to be an operation id (1 to 128 printable characters, no whitespace)',
+    ],
   ])('refuses operations %j before any request', async (input, message) => {
     await expect(waitForOperations(client, input as never)).rejects.toThrow(message);
     expect(client.calls).toHaveLength(0);

@@ -67,14 +67,17 @@ describe('bad input is refused before any request', () => {
 });
 
 describe('a custom backoff that returns what is not a delay', () => {
-  it.each([Number.NaN, -1, '5' as unknown as number, undefined as unknown as number])('rejects the wait when it returns %j', async (value) => {
-    const { FakeClock } = await import('../helpers/fake-clock.js');
-    const { op } = await import('../helpers/stub-client.js');
-    const clock = new FakeClock();
-    const waiter = new OperationWaiter(stubClient(op('Started')), 'op-1', { clock, backoff: () => value });
-    const { error } = await clock.run(waiter.wait());
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toMatch(/^Expected `backoff` to return a number of milliseconds >= 0, got /);
-    expect(clock.pendingTimers).toBe(0);
-  });
+  it.each([Number.NaN, -1, '5' as unknown as number, undefined as unknown as number])(
+    'rejects the wait when it returns %j',
+    async (value) => {
+      const { FakeClock } = await import('../helpers/fake-clock.js');
+      const { op } = await import('../helpers/stub-client.js');
+      const clock = new FakeClock();
+      const waiter = new OperationWaiter(stubClient(op('Started')), 'op-1', { clock, backoff: () => value });
+      const { error } = await clock.run(waiter.wait());
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/^Expected `backoff` to return a number of milliseconds >= 0, got /);
+      expect(clock.pendingTimers).toBe(0);
+    },
+  );
 });

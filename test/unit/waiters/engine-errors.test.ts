@@ -92,7 +92,7 @@ describe('request errors', () => {
     });
     expect((error as Error).cause).toBe(throttled);
     expect((error as Error).message).toBe(
-      'Timed out after 20000 ms waiting for Lightsail instance web-1; last seen pending; the last request failed: ThrottlingException: ThrottlingException from the stub',
+      'Timed out after 20000 ms waiting for Lightsail instance web-1; last seen pending; every request in the last 19 s failed: ThrottlingException: ThrottlingException from the stub',
     );
     expect(retries.length).toBeGreaterThan(2);
     expect(clock.time).toBe(20_000);
