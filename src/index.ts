@@ -6,6 +6,9 @@ export type { LegacyAbortSignal, SdkWaiter, WaiterConfiguration, WaiterResult } 
 export { sdkWaiter, waitUntilOperationSucceeded } from './adapters/sdk-waiter.js';
 export {
   waitUntilCertificateIssued,
+  waitUntilContainerServiceDeleted,
+  waitUntilContainerServiceDeploymentActive,
+  waitUntilContainerServiceReady,
   waitUntilDiskAvailable,
   waitUntilDiskInUse,
   waitUntilDistributionDeployed,
@@ -47,6 +50,8 @@ export type {
 export { isWaiterAbortError, WaiterAbortError } from './errors/abort.js';
 export type { LightsailWaiterErrorOptions } from './errors/base.js';
 export { isLightsailWaiterError, LightsailWaiterError } from './errors/base.js';
+export type { ContainerDeploymentFailure, ContainerLogTail } from './errors/container-deployment-failed.js';
+export { ContainerDeploymentFailedError, isContainerDeploymentFailedError } from './errors/container-deployment-failed.js';
 export { isOperationFailedError, OperationFailedError } from './errors/operation-failed.js';
 export { isOperationsFailedError, OperationsFailedError } from './errors/operations-failed.js';
 export { isOperationRequestError, OperationRequestError } from './errors/request.js';
@@ -66,6 +71,22 @@ export type { LightsailClientLike, Operation, OperationInput, SendOptions } from
 export { RESOURCE_WAITERS } from './waiters/catalog.js';
 export type { CertificateInput, GetCertificatesClient } from './waiters/certificate.js';
 export { CERTIFICATE_FAILED_STATUSES, certificateIssued } from './waiters/certificate.js';
+export type {
+  ContainerDeploymentClient,
+  ContainerDeploymentInput,
+  ContainerDeploymentState,
+  ContainerServiceOutputLike,
+} from './waiters/container-deployment.js';
+export { containerServiceDeploymentActive } from './waiters/container-deployment.js';
+export {
+  ContainerDeploymentWaiter,
+  LOG_FETCH_TIMEOUT_MS,
+  waitForContainerServiceDeployment,
+} from './waiters/container-deployment-waiter.js';
+export type { GetContainerLogClient } from './waiters/container-logs.js';
+export { LOG_TAIL } from './waiters/container-logs.js';
+export type { ContainerServiceInput, GetContainerServicesClient } from './waiters/container-service.js';
+export { CONTAINER_SERVICE_FAILED_DETAILS, containerServiceDeleted, containerServiceReady } from './waiters/container-service.js';
 export type { GetRelationalDatabaseClient, RelationalDatabaseInput } from './waiters/database.js';
 export { databaseAvailable, FAILED_DATABASE_STATES } from './waiters/database.js';
 export type { DiskInput, GetDiskClient } from './waiters/disk.js';
@@ -74,6 +95,8 @@ export type { DistributionInput, GetDistributionsClient } from './waiters/distri
 export { distributionDeployed } from './waiters/distribution.js';
 export {
   waitForCertificateIssued,
+  waitForContainerServiceDeleted,
+  waitForContainerServiceReady,
   waitForDatabaseAvailable,
   waitForDiskAvailable,
   waitForDiskInUse,

@@ -133,10 +133,17 @@ export type SdkWaiter<TClient, TInput, TReason> = (params: WaiterConfiguration<T
 export function sdkWaiter<TClient, TInput, TOutput>(
   definition: WaiterDefinition<TClient, TInput, TOutput>,
 ): SdkWaiter<TClient, TInput, TOutput> {
+  return sdkWaiterOf((client: TClient, input: TInput, options) => new EngineWaiter(client, definition, input, options));
+}
+
+/** {@link sdkWaiter} for a waiter class of its own (the container deployment waiter, which reads logs). Internal. */
+export function sdkWaiterOf<TClient, TInput, TOutput>(
+  make: (client: TClient, input: TInput, options: WaitOptions) => Waiter<TClient, TInput, TOutput>,
+): SdkWaiter<TClient, TInput, TOutput> {
   return (params, input) =>
     runSdkShaped(
       params as WaiterConfiguration<unknown>,
-      (options) => new EngineWaiter(params.client, definition, input, options) as unknown as Waiter<unknown, unknown, TOutput>,
+      (options) => make(params.client, input, options) as unknown as Waiter<unknown, unknown, TOutput>,
       // As the SDK's waiters do, a success on an error (a `*-deleted` waiter's not-found) reports the error.
       (output, matchedError) => (matchedError ?? output) as TOutput,
     );

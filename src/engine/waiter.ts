@@ -199,12 +199,12 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
       this.#lastError = undefined;
       this.#failingSince = undefined;
       if ('error' in observation) {
-        if (observation.verdict.state !== 'retry') return this.#settle(observation.verdict, this.output, observation.error);
+        if (observation.verdict.state !== 'retry') return this.#settleAfterPoll(observation.verdict, this.output, scope, observation.error);
       } else {
         this.attempts += 1;
         this.#emit('poll', { attempt: this.attempts, output: observation.output, ...this.eventFields(observation.output) });
         const verdict = this.#observe(observation.output);
-        if (verdict.state !== 'retry') return this.#settle(verdict, observation.output);
+        if (verdict.state !== 'retry') return this.#settleAfterPoll(verdict, observation.output, scope);
       }
       await this.options.clock.sleep(this.#delayBefore(scope, this.attempts, margin), scope.signal);
     }
@@ -284,13 +284,31 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   }
 
   /** Resolves on success, throws on failure. */
-  #settle(verdict: Verdict, output: TOutput | undefined, error?: unknown): TOutput {
-    if (verdict.state === 'failure') {
-      const failure = this.failureError(output, verdict.reason);
-      if (error !== undefined && failure.cause === undefined)
-        Object.defineProperty(failure, 'cause', { value: error, configurable: true, writable: true });
-      throw failure;
+  /** {@link Waiter.#settle} for a verdict reached by polling: a failure may first be explained further. */
+  async #settleAfterPoll(verdict: Verdict, output: TOutput | undefined, scope: WaitScope, error?: unknown): Promise<TOutput> {
+    if (verdict.state !== 'failure') return this.#settle(verdict, output, error);
+    throw await this.explainFailure(this.#failure(verdict.reason, output, error), output, scope.signal);
+  }
+
+  #failure(reason: string, output: TOutput | undefined, error: unknown): Error {
+    const failure = this.failureError(output, reason);
+    if (error !== undefined && failure.cause === undefined) {
+      Object.defineProperty(failure, 'cause', { value: error, configurable: true, writable: true });
     }
+    return failure;
+  }
+
+  /**
+   * Adds what more requests can tell about a failure before the wait rejects (a failed container
+   * deployment's logs). Must resolve, never reject: whatever it cannot learn, the failure stands
+   * as it is. `signal` aborts at the deadline. @returns `failure` itself by default
+   */
+  protected async explainFailure(failure: Error, _output: TOutput | undefined, _signal: AbortSignal): Promise<Error> {
+    return failure;
+  }
+
+  #settle(verdict: Verdict, output: TOutput | undefined, error?: unknown): TOutput {
+    if (verdict.state === 'failure') throw this.#failure(verdict.reason, output, error);
     this.#emit('succeeded', {
       output,
       attempts: this.attempts,

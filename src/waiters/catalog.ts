@@ -1,5 +1,7 @@
 import type { WaiterDefinition } from '../engine/waiter-definition.js';
 import { certificateIssued } from './certificate.js';
+import { containerServiceDeploymentActive } from './container-deployment.js';
+import { containerServiceDeleted, containerServiceReady } from './container-service.js';
 import { databaseAvailable } from './database.js';
 import { diskAvailable, diskInUse } from './disk.js';
 import { distributionDeployed } from './distribution.js';
@@ -19,4 +21,7 @@ export const RESOURCE_WAITERS: Readonly<Record<string, WaiterDefinition<never, u
   [loadBalancerCertificateIssued.name]: loadBalancerCertificateIssued,
   [certificateIssued.name]: certificateIssued,
   [distributionDeployed.name]: distributionDeployed,
+  [containerServiceReady.name]: containerServiceReady,
+  [containerServiceDeleted.name]: containerServiceDeleted,
+  [containerServiceDeploymentActive.name]: containerServiceDeploymentActive,
 } as Record<string, WaiterDefinition<never, unknown, unknown>>);

@@ -1,6 +1,7 @@
 // The promise-returning form of every built-in resource waiter (milliseconds, `WaitOptions`).
 import { bindWaiter } from '../engine/wait-for.js';
 import { certificateIssued } from './certificate.js';
+import { containerServiceDeleted, containerServiceReady } from './container-service.js';
 import { databaseAvailable } from './database.js';
 import { diskAvailable, diskInUse } from './disk.js';
 import { distributionDeployed } from './distribution.js';
@@ -29,3 +30,7 @@ export const waitForLoadBalancerCertificateIssued = /* @__PURE__ */ bindWaiter(l
 export const waitForCertificateIssued = /* @__PURE__ */ bindWaiter(certificateIssued);
 /** Waits until a distribution is `Deployed`: {@link distributionDeployed}. */
 export const waitForDistributionDeployed = /* @__PURE__ */ bindWaiter(distributionDeployed);
+/** Waits until a container service is `READY` or `RUNNING`: {@link containerServiceReady}. */
+export const waitForContainerServiceReady = /* @__PURE__ */ bindWaiter(containerServiceReady);
+/** Waits until a container service no longer exists: {@link containerServiceDeleted}. */
+export const waitForContainerServiceDeleted = /* @__PURE__ */ bindWaiter(containerServiceDeleted);

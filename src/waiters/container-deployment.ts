@@ -1,0 +1,131 @@
+import {
+  type ContainerService,
+  type ContainerServiceDeployment,
+  GetContainerServiceDeploymentsCommand,
+  type GetContainerServiceDeploymentsCommandOutput,
+} from '@aws-sdk/client-lightsail';
+import { assertCount, describeValue } from '../engine/validate.js';
+import { defineWaiter, type SendClient } from '../engine/waiter-definition.js';
+import type { GetContainerLogClient } from './container-logs.js';
+import {
+  CONTAINER_SERVICE_FAILED_DETAILS,
+  type GetContainerServicesClient,
+  getContainerService,
+  serviceDetail,
+} from './container-service.js';
+import { checkResourceName } from './resource-input.js';
+
+/** A client for the deployment waiter: `GetContainerServices`, `GetContainerServiceDeployments`, `GetContainerLog`. A `LightsailClient` fits. */
+export type ContainerDeploymentClient = GetContainerServicesClient &
+  SendClient<GetContainerServiceDeploymentsCommand, GetContainerServiceDeploymentsCommandOutput> &
+  GetContainerLogClient;
+
+/** Which deployment to wait on. */
+export interface ContainerDeploymentInput {
+  /** The container service's name. */
+  readonly serviceName: string;
+  /** The deployment's version. @default the service's `nextDeployment`, or its `currentDeployment` when there is none */
+  readonly version?: number | undefined;
+}
+
+/** What a `CreateContainerServiceDeployment` or `UpdateContainerService` call returned: accepted as the input. */
+export interface ContainerServiceOutputLike {
+  readonly containerService?: Pick<ContainerService, 'containerServiceName' | 'nextDeployment' | 'currentDeployment'> | undefined;
+}
+
+/** What each look found: the service, the version waited on, and that deployment. */
+export interface ContainerDeploymentState {
+  /** The service, from `GetContainerServices`. */
+  readonly containerService: ContainerService;
+  /** The version waited on, once known. */
+  readonly version: number | undefined;
+  /** The deployment of that version: the service's next or current one, or from `GetContainerServiceDeployments`. */
+  readonly deployment: ContainerServiceDeployment | undefined;
+}
+
+/** Reads the input: a service name, `{ serviceName, version? }`, or the output of a deploy call. */
+export function readDeploymentInput(value: unknown): ContainerDeploymentInput {
+  if (typeof value === 'string') return { serviceName: checkResourceName('serviceName', value) };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(
+      `Expected a container service name, \`{ serviceName, version? }\`, or the output of CreateContainerServiceDeployment, got ${describeValue(value)}`,
+    );
+  }
+  const output = (value as ContainerServiceOutputLike).containerService;
+  if (output !== undefined) {
+    // The deploy call's answer: its nextDeployment is the one it started.
+    const serviceName = checkResourceName('containerService.containerServiceName', output?.containerServiceName);
+    const version = output.nextDeployment?.version;
+    return version === undefined ? { serviceName } : { serviceName, version };
+  }
+  const { serviceName, version } = value as { serviceName?: unknown; version?: unknown };
+  checkResourceName('serviceName', serviceName);
+  if (version === undefined) return { serviceName: serviceName as string };
+  assertCount('version', version, 1);
+  return { serviceName: serviceName as string, version };
+}
+
+const newest = (service: ContainerService): number =>
+  Math.max(service.nextDeployment?.version ?? 0, service.currentDeployment?.version ?? 0);
+const failed = (reason: string | ((s: ContainerDeploymentState) => string), matches: (s: ContainerDeploymentState) => boolean) =>
+  ({ state: 'failure', matches, reason }) as const;
+
+/**
+ * `container-service-deployment-active`: `GetContainerServices` (and, once the deployment is
+ * neither next nor current, `GetContainerServiceDeployments`) until **that version** is `ACTIVE`
+ * and the service `RUNNING`. Fails fast when the deployment `FAILED`, when it is superseded (a
+ * newer deployment appears, or it goes `INACTIVE` before it was ever active), when the service is
+ * `DISABLED` or deleted, or its `stateDetail.code` is `CERTIFICATE_LIMIT_EXCEEDED`/`UNKNOWN_ERROR`.
+ * Progress: the deployment's state, with the service's state and detail code as `detail`.
+ */
+export const containerServiceDeploymentActive = defineWaiter<ContainerDeploymentClient, ContainerDeploymentInput, ContainerDeploymentState>(
+  {
+    name: 'container-service-deployment-active',
+    action: 'GetContainerServices',
+    input: readDeploymentInput,
+    target: ({ serviceName }) => serviceName,
+    describe: ({ serviceName, version }) => `Lightsail container service ${serviceName} deployment ${version ?? '(next)'}`,
+    probe: async (client, input, { signal, previous }) => {
+      const service = await getContainerService(client, input.serviceName, signal);
+      const version = input.version ?? previous?.version ?? (service.nextDeployment ?? service.currentDeployment)?.version;
+      let deployment = [service.nextDeployment, service.currentDeployment].find((d) => d !== undefined && d.version === version);
+      if (deployment === undefined && version !== undefined) {
+        const { deployments } = await client.send(new GetContainerServiceDeploymentsCommand({ serviceName: input.serviceName }), {
+          abortSignal: signal,
+        });
+        deployment = deployments?.find((d) => d.version === version);
+      }
+      return { containerService: service, version, deployment };
+    },
+    acceptors: [
+      failed('the service is DISABLED', (s) => s.containerService.state === 'DISABLED'),
+      failed('the service is being deleted', (s) => s.containerService.state === 'DELETING'),
+      failed(
+        (s) =>
+          `the service reports ${s.containerService.stateDetail?.code}${s.containerService.stateDetail?.message ? `: ${s.containerService.stateDetail.message}` : ''}`,
+        (s) => CONTAINER_SERVICE_FAILED_DETAILS.has(s.containerService.stateDetail?.code ?? ''),
+      ),
+      failed('the service has no deployment to wait on', (s) => s.version === undefined),
+      failed(
+        (s) => `deployment ${s.version} FAILED`,
+        (s) => s.deployment?.state === 'FAILED',
+      ),
+      failed(
+        (s) => `deployment ${s.version} was superseded by deployment ${newest(s.containerService)}`,
+        (s) => newest(s.containerService) > (s.version ?? 0),
+      ),
+      failed(
+        (s) => `deployment ${s.version} went INACTIVE without becoming active`,
+        (s) => s.deployment?.state === 'INACTIVE',
+      ),
+      failed(
+        (s) => `deployment ${s.version} is not among the service's deployments`,
+        (s) => s.deployment === undefined,
+      ),
+      { state: 'success', matches: (s) => s.deployment?.state === 'ACTIVE' && s.containerService.state === 'RUNNING' },
+    ],
+    state: (s) => s.deployment?.state,
+    detail: (s) => serviceDetail(s.containerService),
+    typicalDurationMs: [60_000, 900_000],
+  },
+);
