@@ -19,3 +19,12 @@ export type ClientFactory = (config: ClientConfig) => ResourceClientLike & { des
  * everything else come from the SDK's standard provider chain.
  */
 export const createLightsailClient: ClientFactory = (config) => new LightsailClient({ ...config });
+
+/** The client fields of a checked command line: only the flags given. */
+export function clientConfigOf(config: ClientConfig): ClientConfig {
+  return {
+    ...(config.region === undefined ? {} : { region: config.region }),
+    ...(config.profile === undefined ? {} : { profile: config.profile }),
+    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+  };
+}

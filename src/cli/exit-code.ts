@@ -2,15 +2,18 @@ import type { ResultOutcome } from '../index.js';
 
 /** The CLI's exit codes, as documented in `--help`. */
 export const ExitCode = Object.freeze({
-  /** Every operation succeeded. */
+  /** Every operation or resource wait succeeded. */
   success: 0,
-  /** At least one operation failed. */
+  /** An operation failed, or a resource reached a failure state (`ResourceFailedError`). */
   failed: 1,
   /** Bad usage or unreadable input. */
   usage: 2,
   /** Timed out. */
   timeout: 3,
-  /** An AWS error that waiting will not fix (access denied, not authenticated, operation not found). */
+  /**
+   * An AWS error that waiting will not fix (access denied, not authenticated, operation or resource
+   * not found): `OperationRequestError`, `ResourceRequestError`.
+   */
   awsError: 4,
   /** Interrupted by SIGINT (128 + 2). */
   interrupted: 130,
@@ -26,9 +29,10 @@ export type Interruption = 'SIGINT' | 'SIGTERM';
 
 /**
  * Maps the outcomes of a wait to the exit code. When outcomes differ, the first that applies wins:
- * interrupted (130, or 143 for SIGTERM), then an AWS error (4), then a failed operation (1), then a
- * timeout (3); 0 only when every operation succeeded. (Bad usage, 2, is decided before any wait.)
- * `cancelled` counts as failed: it only happens because another operation did not succeed.
+ * interrupted (130, or 143 for SIGTERM), then an AWS error (4), then a failure (1), then a
+ * timeout (3); 0 only when every wait succeeded. (Bad usage, 2, is decided before any wait.)
+ * `cancelled` counts as failed: it only happens because another operation did not succeed. Resource
+ * waits come in through `resourceOutcome`, which sorts their errors into the same words.
  */
 export function exitCodeFor(outcomes: readonly ResultOutcome[], interruption: Interruption = 'SIGINT'): ExitCodeValue {
   const seen = new Set<ResultOutcome>(outcomes);

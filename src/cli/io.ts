@@ -11,13 +11,13 @@ export interface CliIO {
   readonly stdin: Readable & { isTTY?: boolean };
   /** Progress and results; the live view when `isTTY`. */
   readonly stdout: Writable & { isTTY?: boolean; columns?: number; rows?: number };
-  /** Problems: usage errors and every operation that did not succeed. */
+  /** Problems: usage errors and every operation or resource wait that did not succeed. */
   readonly stderr: Writable & { isTTY?: boolean };
   /** Environment variables, for `NO_COLOR`, `TERM` and masking credentials in messages. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
    * Aborting it stops every wait (no request after it) and makes `run` report where each operation
-   * stood and resolve 130; abort with the reason `'SIGTERM'` to resolve 143. The bin aborts it on
+   * or resource stood and resolve 130; abort with the reason `'SIGTERM'` to resolve 143. The bin aborts it on
    * SIGINT and SIGTERM.
    */
   readonly signal?: AbortSignal;

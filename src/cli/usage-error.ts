@@ -16,3 +16,9 @@ export function shorten(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ');
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
+
+/** Prints a usage problem on standard error and returns the usage exit code, 2. */
+export function reportUsage(stderr: { write(text: string): unknown }, message: string): 2 {
+  stderr.write(`lightsail-wait: ${message}\n`);
+  return 2;
+}

@@ -2,103 +2,17 @@
  * End to end: spawns the built `dist/cli.js` (built by `npm test` before the tests run) against a
  * simulator in this process, as a user or a CI job would run it.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../src/simulator/index.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { assertBuilt, closeSimulators, lines, simulator, spawnCli } from './e2e-helpers.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const ENV = {
-  PATH: process.env.PATH ?? '',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  AWS_REGION: 'us-east-1',
-  // Keep the user's AWS files and the instance metadata service out of the tests.
-  AWS_CONFIG_FILE: '/nonexistent/aws-config',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-};
-
-interface Exit {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-interface Spawned {
-  readonly child: ChildProcessWithoutNullStreams;
-  /** Resolves once stdout has at least `count` complete lines. */
-  lines(count: number): Promise<void>;
-  readonly exit: Promise<Exit>;
-}
-
-/** Spawns the CLI; polls 1 s apart (`--max-delay 1s`), so that a test's second poll comes at a known time. */
-function spawnCli(args: string[], stdin?: string): Spawned {
-  const child = spawn(process.execPath, [CLI, '--max-delay', '1s', ...args], { env: ENV, stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  const waiting: Array<{ count: number; resolve: () => void }> = [];
-  const check = (): void => {
-    const complete = stdout.split('\n').length - 1;
-    for (const w of waiting.filter((w) => complete >= w.count)) {
-      waiting.splice(waiting.indexOf(w), 1);
-      w.resolve();
-    }
-  };
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    check();
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  // A test that does not pipe anything leaves stdin open, as an idle pipe would be.
-  if (stdin !== undefined) child.stdin.end(stdin);
-  const exit = new Promise<Exit>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  return {
-    child,
-    exit,
-    lines: (count) =>
-      new Promise<void>((resolve) => {
-        waiting.push({ count, resolve });
-        check();
-      }),
-  };
-}
-
-const simulators: Simulator[] = [];
-
-/**
- * A simulator on a hand-moved clock: operations change status only when `advance` moves it, so a
- * test decides what the CLI's next poll sees instead of racing it.
- */
-async function simulator(): Promise<{ sim: Simulator; advance: (ms: number) => void }> {
-  let now = Date.now();
-  const sim = await startSimulator({ now: () => now });
-  simulators.push(sim);
-  return {
-    sim,
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-}
-
 const getOperations = (sim: Simulator) => sim.requests.filter((r) => r.action === 'GetOperation');
-const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsup\` (npm test builds it first)`);
-});
-
-afterAll(async () => {
-  await Promise.all(simulators.map((sim) => sim.close()));
-});
+beforeAll(assertBuilt);
+afterAll(closeSimulators);
 
 describe.concurrent('lightsail-wait (spawned)', () => {
   it('exits 0 once every operation has succeeded', async ({ expect }) => {

@@ -12,13 +12,25 @@ describe('--help', () => {
     expect(code).toBe(0);
     expect(stderr.text).toBe('');
     expect(clientConfigs).toEqual([]);
-    expect(stdout.text).toMatchInlineSnapshot(`
-      "Usage: lightsail-wait [options] <operation-id>...
+    // The waiters are listed from the library's catalog (list.test.ts checks each is named): kept out of the snapshot.
+    const text = stdout.text.replace(/(Waiters \(.*\):\n)(?: {2}.*\n)+/, '$1  <the waiters>\n');
+    expect(text).toMatchInlineSnapshot(`
+      "Usage: lightsail-wait [options] <waiter> <name>...
+             lightsail-wait [options] <operation-id>...
              aws lightsail <command> --output json | lightsail-wait [options]
              lightsail-wait [options] - < response.json
              lightsail-wait [options] --resource <name> [--resource <name>...]
+             lightsail-wait --list
 
-      Wait for AWS Lightsail operations to finish.
+      Wait for AWS Lightsail resources to reach a state, or for operations to finish.
+
+      Waiters (--list says what each one polls and waits for):
+        <the waiters>
+
+      A waiter waits on every name given, in parallel:
+        lightsail-wait instance-running web-1 web-2
+        lightsail-wait instance-port-open web-1 --port 443
+        lightsail-wait load-balancer-certificate-issued lb-1 --certificate cert-1
 
       Operations come from the arguments or from standard input: the JSON that a
       Lightsail command prints ({"operations": [...]} or {"operation": {...}}), an
@@ -32,38 +44,58 @@ describe('--help', () => {
         --region <region>      AWS Region (default: from the AWS configuration)
         --profile <name>       Named profile from the shared AWS configuration
         --endpoint-url <url>   Send requests to this URL instead of Lightsail
-        --timeout <duration>   Give up after this long: 90 (seconds), 90s, 10m, 1h
-                               (default: 30m)
+        --timeout <duration>   Give up after this long, for the whole command: 90
+                               (seconds), 90s, 10m, 1h (default: 30m)
         --resource <name>      Wait until nothing is pending on this resource (an
                                instance, static IP, disk...): its unfinished
                                operations, then any that start meanwhile; repeatable
-        --max-rps <n>          At most n GetOperation calls a second (default: 10)
+        --max-rps <n>          At most n requests a second, across every wait
+                               (default: 10)
         --min-delay <duration> Shortest delay between two polls (default: 1s)
         --max-delay <duration> Longest delay between two polls (default: 30s); the
                                schedule in between follows the operation's age and
-                               type
+                               type, or the waiter's typical duration
         --json                 Print one JSON object per line: "status" and "retry"
-                               events, then one "result" per operation
+                               events, then one "result" per operation or resource
         --quiet                Print only errors
+        --list                 List the waiters, one a line (with --json, as JSON)
         -h, --help             Show this help
         --version              Show the version
 
+      Waiter options:
+        --no-public-ip         instance-running: running is enough, without a
+                               public IP
+        --port <n>             instance-port-open: the TCP port (default: 22)
+        --stable-for <duration>
+                               instance-port-open: how long the port must keep
+                               accepting connections; 0 for once (default: 10s)
+        --certificate <name>   load-balancer-certificate-issued: the load balancer's
+                               TLS certificate to wait for (required)
+
       Output: a live view on a terminal, a line per change otherwise. Failures go to
-      standard error with the operation id, errorCode and errorDetails. Set NO_COLOR
-      to turn color off.
+      standard error: for an operation its id, errorCode and errorDetails; for a
+      resource the waiter, its last state and the reason. Set NO_COLOR to turn color
+      off.
 
       Exit codes:
-        0    every operation succeeded
-        1    at least one operation failed
+        0    every operation or resource succeeded
+        1    an operation failed, or a resource reached a state it will not come
+             back from (an instance terminated, a disk in error...)
         2    bad usage or unreadable input (nothing was sent)
         3    timed out
         4    an AWS error that waiting will not fix: access denied, not
-             authenticated, operation not found (after 10s, as a new operation
-             can take a moment to appear), resource not found
+             authenticated, operation or resource not found (after 10s, as a new
+             one can take a moment to appear)
         130  interrupted (SIGINT, Ctrl-C); 143 for SIGTERM
         When outcomes differ, the first that applies wins: 130/143, 4, 1, 3.
       "
     `);
+  });
+
+  it('answers --help after a waiter, without asking for names', async () => {
+    const { code, stdout } = await runCli(['instance-running', '--help']);
+    expect(code).toBe(0);
+    expect(stdout.text).toMatch(/^Usage: lightsail-wait \[options\] <waiter> <name>\.\.\./);
   });
 
   it('answers -h too, whatever else is given', async () => {

@@ -2,7 +2,7 @@ import type { RetryEvent, StatusEvent } from '../../index.js';
 import { formatDuration, formatElapsed } from '../duration.js';
 import { nameOf } from './describe.js';
 import type { RenderContext, Renderer } from './renderer.js';
-import { summaryLine } from './summary.js';
+import { OPERATIONS, summaryLine } from './summary.js';
 
 /**
  * The view for logs (standard output is not a terminal): a plain line only when something changes,
@@ -12,21 +12,35 @@ export function createPlainRenderer(context: RenderContext): Renderer {
   const { waiter, tracker, out, redact } = context;
   const line = (operationId: string, text: string): void => {
     const row = tracker.row(operationId);
-    const who = row === undefined ? `operation ${operationId}` : nameOf(row);
-    out.write(`[${formatElapsed(tracker.elapsedMs())}] ${who}: ${text}\n`);
+    out.write(plainLine(tracker.elapsedMs(), row === undefined ? `operation ${operationId}` : nameOf(row), text));
   };
   const onStatus = (e: StatusEvent): void => line(e.operationId, e.current ?? 'unknown');
-  const onRetry = (e: RetryEvent): void =>
-    line(e.operationId, `GetOperation failed with ${redact(errorName(e.error))}; retrying in ${formatDuration(e.delayMs)}`);
+  const onRetry = (e: RetryEvent): void => line(e.operationId, retryText('GetOperation', e.error, e.delayMs, redact));
   waiter.on('status', onStatus);
   waiter.on('retry', onRetry);
   return {
     finish() {
       waiter.off('status', onStatus);
       waiter.off('retry', onRetry);
-      out.write(`${summaryLine(tracker.results, tracker.elapsedMs())}\n`);
+      out.write(
+        `${summaryLine(
+          tracker.results.map((r) => r.outcome),
+          tracker.elapsedMs(),
+          OPERATIONS,
+        )}\n`,
+      );
     },
   };
+}
+
+/** `[3s] who: text\n`: one line of the plain view. */
+export function plainLine(elapsedMs: number, who: string, text: string): string {
+  return `[${formatElapsed(elapsedMs)}] ${who}: ${text}\n`;
+}
+
+/** `GetOperation failed with ThrottlingException; retrying in 1s`. */
+export function retryText(action: string, error: unknown, delayMs: number, redact: (text: string) => string): string {
+  return `${action} failed with ${redact(errorName(error))}; retrying in ${formatDuration(delayMs)}`;
 }
 
 /** The name of an SDK or network error, such as `ThrottlingException`. */

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Clock, OperationsWaiter } from '../../index.js';
 import type { Paint } from '../color.js';
+import type { ResourceTracker } from './resource-tracker.js';
 import type { Tracker } from './tracker.js';
 
 /** Shows a wait as it happens. Each renderer subscribes to the waiter's events when created. */
@@ -16,6 +17,18 @@ export type OutputStream = Writable & { isTTY?: boolean; columns?: number; rows?
 export interface RenderContext {
   readonly waiter: OperationsWaiter;
   readonly tracker: Tracker;
+  /** Standard output. */
+  readonly out: OutputStream;
+  /** Colors for `out` (a no-op when it should not be colored). */
+  readonly paint: Paint;
+  readonly clock: Clock;
+  /** Masks credentials in text taken from errors. */
+  readonly redact: (text: string) => string;
+}
+
+/** What a resource renderer is made from. */
+export interface ResourceRenderContext {
+  readonly tracker: ResourceTracker;
   /** Standard output. */
   readonly out: OutputStream;
   /** Colors for `out` (a no-op when it should not be colored). */

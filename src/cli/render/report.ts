@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
 import { isOperationFailedError, isOperationRequestError } from '../../index.js';
 import type { Paint } from '../color.js';
-import { formatDuration, formatElapsed } from '../duration.js';
+import { formatDuration } from '../duration.js';
 import { lastStatus, nameOf } from './describe.js';
+import { writeProblems } from './problems.js';
 import type { OperationRow } from './tracker.js';
 
 /** What the standard-error report needs. */
@@ -16,25 +17,14 @@ export interface ReportContext {
   readonly timeoutMs: number;
 }
 
-const PREFIX = 'lightsail-wait:';
-
 /**
  * Writes the problems to standard error, in every output mode: one line per operation that did not
  * succeed, naming the operation id and, for a failure, its `errorCode` and `errorDetails`. After an
  * interruption, where every operation stood instead.
  */
 export function writeReport(rows: readonly OperationRow[], elapsedMs: number, context: ReportContext): void {
-  const { err, paint } = context;
-  const prefix = paint('red', PREFIX);
-  if (rows.some((row) => row.result === undefined || row.result.outcome === 'aborted')) {
-    err.write(`${prefix} interrupted after ${formatElapsed(elapsedMs)}; where each operation stood:\n`);
-    for (const row of rows) err.write(`  ${describeRow(row, context)}\n`);
-    return;
-  }
-  for (const row of rows) {
-    const outcome = row.result?.outcome;
-    if (outcome !== 'succeeded' && outcome !== 'cancelled') err.write(`${prefix} ${describeRow(row, context)}\n`);
-  }
+  const lines = rows.map((row) => ({ outcome: row.result?.outcome, text: describeRow(row, context) }));
+  writeProblems(lines, elapsedMs, 'operation', context);
 }
 
 /** One line saying how an operation's wait ended. */

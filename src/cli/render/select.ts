@@ -1,15 +1,31 @@
-import type { OutputMode } from '../args.js';
+import type { OutputMode } from '../common-args.js';
 import { createJsonRenderer } from './json.js';
 import { createPlainRenderer } from './plain.js';
 import { createQuietRenderer } from './quiet.js';
 import type { OutputStream, RenderContext, Renderer } from './renderer.js';
 import { createTtyRenderer } from './tty.js';
 
+/** The views of one kind of wait, made on demand. */
+export interface Views {
+  readonly json: () => Renderer;
+  readonly plain: () => Renderer;
+  readonly live: () => Renderer;
+}
+
 /** Picks the view: `--json`, `--quiet`, the live view on a terminal, plain lines otherwise. */
-export function createRenderer(mode: OutputMode, context: RenderContext): Renderer {
-  if (mode === 'json') return createJsonRenderer(context);
+export function selectView(mode: OutputMode, out: OutputStream, views: Views): Renderer {
+  if (mode === 'json') return views.json();
   if (mode === 'quiet') return createQuietRenderer();
-  return isLiveTerminal(context.out) ? createTtyRenderer(context) : createPlainRenderer(context);
+  return isLiveTerminal(out) ? views.live() : views.plain();
+}
+
+/** The view of an operations wait. */
+export function createRenderer(mode: OutputMode, context: RenderContext): Renderer {
+  return selectView(mode, context.out, {
+    json: () => createJsonRenderer(context),
+    plain: () => createPlainRenderer(context),
+    live: () => createTtyRenderer(context),
+  });
 }
 
 /**

@@ -1,5 +1,17 @@
-import type { OperationResult, ResultOutcome } from '../../index.js';
+import type { ResultOutcome } from '../../index.js';
 import { formatDuration } from '../duration.js';
+
+/** What the summary counts, in the singular and the plural. */
+export interface Noun {
+  readonly one: string;
+  readonly many: string;
+}
+
+/** Operations, for the operation mode. */
+export const OPERATIONS: Noun = Object.freeze({ one: 'operation', many: 'operations' });
+
+/** Resources, for the waiters. */
+export const RESOURCES: Noun = Object.freeze({ one: 'resource', many: 'resources' });
 
 const WORDS: ReadonlyArray<readonly [ResultOutcome, string]> = [
   ['succeeded', 'succeeded'],
@@ -11,13 +23,12 @@ const WORDS: ReadonlyArray<readonly [ResultOutcome, string]> = [
 ];
 
 /** `3 operations: 2 succeeded, 1 failed (12s)`: the last line of the terminal and plain views. */
-export function summaryLine(results: readonly OperationResult[], elapsedMs: number): string {
+export function summaryLine(outcomes: readonly ResultOutcome[], elapsedMs: number, noun: Noun): string {
   const counts = new Map<ResultOutcome, number>();
-  for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+  for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
   const parts = WORDS.flatMap(([outcome, word]) => {
     const n = counts.get(outcome);
     return n ? [`${n} ${word}`] : [];
   });
-  const noun = results.length === 1 ? 'operation' : 'operations';
-  return `${results.length} ${noun}: ${parts.join(', ')} (${formatDuration(elapsedMs)})`;
+  return `${outcomes.length} ${outcomes.length === 1 ? noun.one : noun.many}: ${parts.join(', ')} (${formatDuration(elapsedMs)})`;
 }

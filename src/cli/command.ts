@@ -1,0 +1,38 @@
+import { type CliConfig, operationConfig } from './args.js';
+import { parseFlags } from './flags.js';
+import { type ResourceCliConfig, resourceConfig } from './resource-args.js';
+import { UsageError } from './usage-error.js';
+import { findWaiter, meantWaiter } from './waiter-catalog.js';
+
+/** What the command line asks for. */
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  /** `--list`, as text or (`--json`) JSON lines. */
+  | { readonly kind: 'list'; readonly json: boolean }
+  /** `lightsail-wait <operation-id>...`, stdin, `--resource`. */
+  | { readonly kind: 'operations'; readonly config: CliConfig }
+  /** `lightsail-wait <waiter> <name>...`. */
+  | { readonly kind: 'resources'; readonly config: ResourceCliConfig };
+
+/**
+ * Reads the command line (without the program name). A first argument that names a waiter selects
+ * the resource mode; otherwise the arguments are operation ids, as before waiters existed. A first
+ * argument that looks like a misspelt waiter is a usage error naming the closest one, rather than
+ * an operation id that would be looked up in vain. Throws {@link UsageError}.
+ */
+export function parseCommand(argv: readonly string[]): Command {
+  const parsed = parseFlags(argv);
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  if (values.list) return { kind: 'list', json: values.json === true };
+  const [first, ...rest] = positionals;
+  const definition = first === undefined ? undefined : findWaiter(first);
+  if (definition !== undefined) return { kind: 'resources', config: resourceConfig(definition, rest, values) };
+  const meant = first === undefined ? undefined : meantWaiter(first);
+  if (meant !== undefined) throw new UsageError(`unknown waiter '${first}'; did you mean ${meant}? (lightsail-wait --list shows them all)`);
+  const misplaced = rest.find((word) => findWaiter(word) !== undefined);
+  if (misplaced !== undefined) throw new UsageError(`the waiter comes first: lightsail-wait ${misplaced} <name>...`);
+  return { kind: 'operations', config: operationConfig(parsed) };
+}

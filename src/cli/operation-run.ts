@@ -1,0 +1,153 @@
+import {
+  isOperationsFailedError,
+  isResourceRequestError,
+  isWaiterAbortError,
+  isWaiterTimeoutError,
+  listPendingOperations,
+  type OperationInput,
+  OperationsWaiter,
+  type ResultOutcome,
+  systemClock,
+  type WaitManyOptions,
+} from '../index.js';
+import type { CliConfig } from './args.js';
+import { type ClientFactory, clientConfigOf, createLightsailClient } from './client.js';
+import { painter, shouldColor } from './color.js';
+import { ExitCode, exitCodeFor, interruptedExitCode, interruptionOf } from './exit-code.js';
+import { parseInput } from './input.js';
+import type { CliIO } from './io.js';
+import { readText } from './read-text.js';
+import { redactor } from './redact.js';
+import { writeReport } from './render/report.js';
+import { createRenderer } from './render/select.js';
+import { Tracker } from './render/tracker.js';
+import { sharedWaitOptions } from './shared-wait-options.js';
+import { isUsageError, reportUsage, UsageError } from './usage-error.js';
+
+/**
+ * The operation mode: waits on the operations given as ids, on standard input, and pending on each
+ * `--resource`; resolves with the exit code.
+ */
+export async function runOperations(config: CliConfig, io: CliIO): Promise<number> {
+  let inputs: OperationInput[];
+  try {
+    inputs = await readInputs(config, io);
+  } catch (error) {
+    if (isUsageError(error)) return reportUsage(io.stderr, error.message);
+    if (io.signal?.aborted) {
+      io.stderr.write('lightsail-wait: interrupted while reading stdin\n');
+      return interruptedExitCode(interruptionOf(io.signal));
+    }
+    throw error;
+  }
+  const client = (io.createClient ?? createLightsailClient)(clientConfigOf(config));
+  try {
+    return await waitInRounds(client, inputs, config, io);
+  } finally {
+    client.destroy?.();
+  }
+}
+
+/** The ids from the arguments, then the operations on stdin when asked for or when no id was given. */
+async function readInputs(config: CliConfig, io: CliIO): Promise<OperationInput[]> {
+  const inputs: OperationInput[] = [...config.ids];
+  if ((config.ids.length > 0 || config.resources.length > 0) && !config.explicitStdin) return inputs;
+  if (!config.explicitStdin && io.stdin.isTTY === true) {
+    throw new UsageError('no operation ids given (pass ids, or pipe Lightsail JSON to stdin; see --help)');
+  }
+  const text = await readText(io.stdin, io.signal);
+  inputs.push(...parseInput(text));
+  return inputs;
+}
+
+/** Everything one run shares across its rounds: one clock, one deadline, one request cap. */
+interface RunContext {
+  readonly client: ReturnType<ClientFactory>;
+  readonly config: CliConfig;
+  readonly io: CliIO;
+  readonly options: WaitManyOptions;
+  readonly deadline: number;
+}
+
+/**
+ * Waits on the given operations; with `--resource`, first adds what is pending on each resource,
+ * and after a round that succeeded lists them again, waiting on anything that started meanwhile,
+ * until nothing is pending (as `waitForResource` does).
+ */
+async function waitInRounds(client: ReturnType<ClientFactory>, inputs: OperationInput[], config: CliConfig, io: CliIO): Promise<number> {
+  const clock = io.clock ?? systemClock;
+  const options = sharedWaitOptions(config, io, clock);
+  const context: RunContext = { client, config, io, options, deadline: clock.now() + config.timeoutMs };
+  const outcomes: ResultOutcome[] = [];
+  const seen = new Set<string>();
+  let round = inputs;
+  for (;;) {
+    if (config.resources.length > 0) {
+      const listed = await listResources(context);
+      if (typeof listed === 'number') return listed;
+      round = [...round, ...listed.filter((operation) => !seen.has(operation.id as string))];
+    }
+    if (round.length === 0) {
+      if (outcomes.length === 0 && config.output === 'auto') io.stdout.write(`nothing pending on ${config.resources.join(', ')}\n`);
+      break;
+    }
+    const result = await waitAndReport(context, round);
+    if (typeof result === 'number') return result;
+    outcomes.push(...result.outcomes);
+    for (const id of result.ids) seen.add(id);
+    if (config.resources.length === 0 || result.outcomes.some((outcome) => outcome !== 'succeeded')) break;
+    round = [];
+  }
+  return exitCodeFor(outcomes, interruptionOf(io.signal));
+}
+
+/** The operations pending on every `--resource`, or the exit code when listing failed. */
+async function listResources({ client, config, io, options, deadline }: RunContext) {
+  const clock = options.clock ?? systemClock;
+  try {
+    const lists = [];
+    for (const name of config.resources) {
+      lists.push(await listPendingOperations(client, name, { ...options, timeoutMs: Math.max(1, deadline - clock.now()) }));
+    }
+    return lists.flat();
+  } catch (error) {
+    io.stderr.write(`lightsail-wait: ${redactor(io.env)((error as Error).message)}\n`);
+    if (isWaiterAbortError(error)) return interruptedExitCode(interruptionOf(io.signal));
+    if (isWaiterTimeoutError(error)) return ExitCode.timeout;
+    if (isResourceRequestError(error)) return ExitCode.awsError;
+    throw error;
+  }
+}
+
+/** One round: waits on `inputs` with the chosen output, then writes the failure report. */
+async function waitAndReport(
+  { client, config, io, options, deadline }: RunContext,
+  inputs: OperationInput[],
+): Promise<{ outcomes: ResultOutcome[]; ids: readonly string[] } | number> {
+  const clock = options.clock ?? systemClock;
+  const redact = redactor(io.env);
+  let waiter: OperationsWaiter;
+  try {
+    waiter = new OperationsWaiter(client, inputs, { ...options, timeoutMs: Math.max(1, deadline - clock.now()) });
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) return reportUsage(io.stderr, error.message);
+    throw error;
+  }
+  const tracker = new Tracker(waiter, clock);
+  const paint = painter(shouldColor(io.stdout, io.env));
+  const renderer = createRenderer(config.output, { waiter, tracker, out: io.stdout, paint, clock, redact });
+  try {
+    await waiter.wait();
+  } catch (error) {
+    if (!isOperationsFailedError(error)) throw error;
+  } finally {
+    renderer.finish();
+  }
+  writeReport(tracker.rows, tracker.elapsedMs(), {
+    err: io.stderr,
+    paint: painter(shouldColor(io.stderr, io.env)),
+    redact,
+    timeoutMs: config.timeoutMs,
+  });
+  return { outcomes: tracker.rows.map((row) => row.result?.outcome ?? 'aborted'), ids: waiter.operationIds };
+}

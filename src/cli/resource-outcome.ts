@@ -1,0 +1,14 @@
+import { isResourceFailedError, isWaiterAbortError, isWaiterTimeoutError, type ResultOutcome } from '../index.js';
+
+/**
+ * Sorts the error a resource wait rejected with into the outcome words the exit code reads:
+ * a failure state (`ResourceFailedError`) is `failed`, a timeout `timeout`, an abort `aborted`;
+ * anything else, a `ResourceRequestError` above all (not found after the grace window, access
+ * denied, retries exhausted), is `error`. Pure.
+ */
+export function resourceOutcome(error: unknown): ResultOutcome {
+  if (isResourceFailedError(error)) return 'failed';
+  if (isWaiterTimeoutError(error)) return 'timeout';
+  if (isWaiterAbortError(error)) return 'aborted';
+  return 'error';
+}

@@ -1,0 +1,20 @@
+import { type Clock, Poller, type WaitManyOptions } from '../index.js';
+import type { CommonConfig } from './common-args.js';
+import type { CliIO } from './io.js';
+
+/**
+ * The wait options one command shares across every wait it runs: one clock, the signal, the
+ * delays, and one {@link Poller}, so that `--max-rps` caps the requests of all of them together.
+ */
+export function sharedWaitOptions(config: CommonConfig, io: CliIO, clock: Clock): WaitManyOptions & { poller: Poller; clock: Clock } {
+  return {
+    clock,
+    poller: new Poller({
+      clock,
+      ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }),
+    }),
+    ...(io.signal === undefined ? {} : { signal: io.signal }),
+    ...(config.minDelayMs === undefined ? {} : { minDelayMs: config.minDelayMs }),
+    ...(config.maxDelayMs === undefined ? {} : { maxDelayMs: config.maxDelayMs }),
+  };
+}
