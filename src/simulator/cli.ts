@@ -3,6 +3,7 @@
  * can be tested in-process.
  */
 import { parseArgs } from 'node:util';
+import { CONTAINER_SERVICE_FAILURE_CODES, type ContainerServiceFailureCode, type DeploymentFailureRule } from './container-rules.js';
 import type { FailureRuleOption, SimulatorOptions } from './options.js';
 import { CERTIFICATE_OUTCOMES, type CertificateOutcome } from './resource-rules.js';
 
@@ -29,6 +30,14 @@ Options:
                       or VALIDATION_TIMED_OUT; repeatable
   --unhealthy-instance <name>
                       load balancer health checks of this instance fail; repeatable
+  --fail-deployment <service>[:<reason>]
+                      deployments of this container service end FAILED after their
+                      health check; the containers log the reason; repeatable
+  --fail-image <text> deployments with a container image containing this text fail
+                      (e.g. --fail-image broken); repeatable
+  --fail-container-service <name>[:<code>]
+                      the creation of this container service never ends: PENDING with
+                      stateDetail UNKNOWN_ERROR (default) or CERTIFICATE_LIMIT_EXCEEDED
   -h, --help          show this help
 `;
 
@@ -57,6 +66,9 @@ const OPTIONS = {
   'fail-operation': { type: 'string', multiple: true },
   'fail-certificate': { type: 'string', multiple: true },
   'unhealthy-instance': { type: 'string', multiple: true },
+  'fail-deployment': { type: 'string', multiple: true },
+  'fail-image': { type: 'string', multiple: true },
+  'fail-container-service': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -88,6 +100,37 @@ function toInstanceNames(values: readonly string[]): string[] {
   return [...values];
 }
 
+function toDeploymentFailures(services: readonly string[], images: readonly string[]): DeploymentFailureRule[] {
+  const rules: DeploymentFailureRule[] = services.map((value) => {
+    const colon = value.indexOf(':');
+    const serviceName = colon === -1 ? value : value.slice(0, colon);
+    const reason = colon === -1 ? '' : value.slice(colon + 1).trim();
+    if (!NAME.test(serviceName) || (colon !== -1 && reason === '')) {
+      throw new CliUsageError(`--fail-deployment expects <service>[:<reason>], got ${JSON.stringify(value)}`);
+    }
+    return reason === '' ? { serviceName } : { serviceName, reason };
+  });
+  for (const image of images) {
+    if (image.trim() === '') throw new CliUsageError('--fail-image expects a non-empty text');
+    rules.push({ image });
+  }
+  return rules;
+}
+
+function toServiceFailures(values: readonly string[]): Record<string, ContainerServiceFailureCode> {
+  const failures: Record<string, ContainerServiceFailureCode> = {};
+  for (const value of values) {
+    const [name = '', code = 'UNKNOWN_ERROR', ...rest] = value.split(':');
+    if (!NAME.test(name) || !CONTAINER_SERVICE_FAILURE_CODES.includes(code as ContainerServiceFailureCode) || rest.length > 0) {
+      throw new CliUsageError(
+        `--fail-container-service expects <name>[:UNKNOWN_ERROR|CERTIFICATE_LIMIT_EXCEEDED], got ${JSON.stringify(value)}`,
+      );
+    }
+    failures[name] = code as ContainerServiceFailureCode;
+  }
+  return failures;
+}
+
 /** Parses the arguments after the command name; throws `CliUsageError` for unknown flags or bad values. */
 export function parseSimulatorArgs(argv: readonly string[]): CliRequest {
   let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -112,6 +155,8 @@ export function parseSimulatorArgs(argv: readonly string[]): CliRequest {
   const failures = (values['fail-operation'] ?? []).map(toFailure);
   const outcomes = toOutcomes(values['fail-certificate'] ?? []);
   const unhealthy = toInstanceNames(values['unhealthy-instance'] ?? []);
+  const deploymentFailures = toDeploymentFailures(values['fail-deployment'] ?? [], values['fail-image'] ?? []);
+  const serviceFailures = toServiceFailures(values['fail-container-service'] ?? []);
   return {
     help: false,
     options: {
@@ -125,6 +170,8 @@ export function parseSimulatorArgs(argv: readonly string[]): CliRequest {
       ...(failures.length === 0 ? {} : { failures }),
       ...(Object.keys(outcomes).length === 0 ? {} : { certificateOutcomes: outcomes }),
       ...(unhealthy.length === 0 ? {} : { unhealthyInstances: unhealthy }),
+      ...(deploymentFailures.length === 0 ? {} : { deploymentFailures }),
+      ...(Object.keys(serviceFailures).length === 0 ? {} : { containerServiceFailures: serviceFailures }),
     },
   };
 }

@@ -3,6 +3,8 @@
  */
 
 export { ACTION_NAMES } from './actions/index.js';
+export type { ContainerServiceFailureCode, DeploymentFailureRule } from './container-rules.js';
+export { CONTAINER_SERVICE_FAILURE_CODES } from './container-rules.js';
 export type { OperationFailure, OperationMatch } from './failures.js';
 export type { Fault, FaultKind } from './faults.js';
 export { FAULT_KINDS } from './faults.js';

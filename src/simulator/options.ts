@@ -2,6 +2,12 @@
  * Options of `startSimulator`, their defaults, and validation at the door.
  */
 
+import {
+  type ContainerServiceFailureCode,
+  checkDeploymentFailureRules,
+  checkServiceFailures,
+  type DeploymentFailureRule,
+} from './container-rules.js';
 import { type FailureRule, type OperationFailure, type OperationMatch, toFailureRule } from './failures.js';
 import { DEFAULT_DURATIONS_MS, DEFAULT_RESOURCE_DURATIONS_MS, type ResourceDurations } from './resource-durations.js';
 import { type CertificateOutcome, checkCertificateOutcomes, checkInstanceNames } from './resource-rules.js';
@@ -44,7 +50,8 @@ export interface SimulatorOptions {
   readonly durations?: Readonly<Partial<Record<string, number>>>;
   /**
    * Durations of resource phases that are not operations (public IP delay, database backup, health
-   * checks, certificate validation, distribution deployment), in ms before `timeScale`.
+   * checks, certificate validation, distribution deployment, container service and deployment phases,
+   * container log retention), in ms before `timeScale`.
    * @default `DEFAULT_RESOURCE_DURATIONS_MS`
    */
   readonly resourceDurations?: Readonly<Partial<ResourceDurations>>;
@@ -56,6 +63,12 @@ export interface SimulatorOptions {
   readonly certificateOutcomes?: Readonly<Record<string, CertificateOutcome>>;
   /** Instances that fail load balancer health checks from the start, as `Simulator.setInstanceHealth(name, 'unhealthy')`. @default [] */
   readonly unhealthyInstances?: readonly string[];
+  /** Container service deployments that fail from the start, as `Simulator.failDeployments(rule)` would add them. @default [] */
+  readonly deploymentFailures?: readonly DeploymentFailureRule[];
+  /** Container services whose creation fails, by service name, as `Simulator.failContainerService(name, code)`. @default {} */
+  readonly containerServiceFailures?: Readonly<Record<string, ContainerServiceFailureCode>>;
+  /** Log events per page of `GetContainerLog` (Lightsail publishes no figure). @default 100 */
+  readonly containerLogPageSize?: number;
   /** How long an operation created `NotStarted` (by `createOperation`) stays so before it is `Started`, ms before `timeScale`. @default 1000 */
   readonly notStartedMs?: number;
   /** Every new operation is answered `NotFoundException` by `GetOperation` for this long after it is created (eventual consistency), ms before `timeScale`. @default 0 */
@@ -85,6 +98,9 @@ export interface SimulatorConfig {
   readonly failures: readonly FailureRule[];
   readonly certificateOutcomes: Readonly<Record<string, CertificateOutcome>>;
   readonly unhealthyInstances: readonly string[];
+  readonly deploymentFailures: readonly DeploymentFailureRule[];
+  readonly containerServiceFailures: Readonly<Record<string, ContainerServiceFailureCode>>;
+  readonly containerLogPageSize: number;
   readonly notStartedMs: number;
   readonly notFoundForMs: number;
   readonly pageSize: number;
@@ -185,6 +201,14 @@ export function resolveOptions(options: SimulatorOptions = {}): SimulatorConfig 
     failures: resolveFailures(options.failures),
     certificateOutcomes: checkCertificateOutcomes(options.certificateOutcomes ?? {}),
     unhealthyInstances: checkInstanceNames(options.unhealthyInstances ?? []),
+    deploymentFailures: checkDeploymentFailureRules(options.deploymentFailures ?? []),
+    containerServiceFailures: checkServiceFailures(options.containerServiceFailures ?? {}),
+    containerLogPageSize: checkNumber(
+      'containerLogPageSize',
+      options.containerLogPageSize ?? 100,
+      'an integer >= 1',
+      (n) => Number.isInteger(n) && n >= 1,
+    ),
     notStartedMs: checkNumber('notStartedMs', options.notStartedMs ?? 1000, 'a finite number >= 0 (ms)', isFiniteNonNegative),
     notFoundForMs: checkNumber('notFoundForMs', options.notFoundForMs ?? 0, 'a finite number >= 0 (ms)', isFiniteNonNegative),
     pageSize: checkNumber('pageSize', options.pageSize ?? 200, 'an integer >= 1', (n) => Number.isInteger(n) && n >= 1),

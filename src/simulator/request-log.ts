@@ -13,7 +13,7 @@ export interface RequestLogEntry {
   readonly action: string;
   /** The request's `operationId` member, if any. */
   readonly operationId?: string;
-  /** The resource the request names (`resourceName`, `instanceName`, `staticIpName`, `diskName`, `relationalDatabaseName`, `loadBalancerName`, `certificateName`, `distributionName` or the first of `instanceNames`), if any. */
+  /** The resource the request names (`resourceName`, `instanceName`, `staticIpName`, `diskName`, `relationalDatabaseName`, `loadBalancerName`, `certificateName`, `distributionName`, `serviceName` or the first of `instanceNames`), if any. */
   readonly resourceName?: string;
   /** The HTTP status answered; `0` when the connection was reset or closed without an answer. */
   readonly status: number;
@@ -32,6 +32,7 @@ const NAME_MEMBERS = [
   'loadBalancerName',
   'certificateName',
   'distributionName',
+  'serviceName',
 ] as const;
 
 /** The `operationId` and `resourceName` of a request body, for its log entry. */

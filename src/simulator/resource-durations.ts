@@ -66,6 +66,20 @@ export interface ResourceDurations {
   readonly certificateValidationTimeoutMs: number;
   /** From a distribution's create or update to its `status` being `Deployed`. */
   readonly distributionDeployMs: number;
+  /** How long a new container service stays `PENDING` before `READY` (or before its first deployment starts). */
+  readonly containerServiceCreateMs: number;
+  /** How long `UpdateContainerService` keeps the service `UPDATING` (capacity, domains, disable, enable). */
+  readonly containerServiceUpdateMs: number;
+  /** How long a deleted container service answers `DELETING` before `GetContainerServices` says not found. */
+  readonly containerServiceDeletingMs: number;
+  /** The `CREATING_DEPLOYMENT` phase of a container service deployment. */
+  readonly containerDeploymentCreateMs: number;
+  /** The `EVALUATING_HEALTH_CHECK` phase of a deployment; a failing deployment ends `FAILED` when it ends. */
+  readonly containerHealthCheckMs: number;
+  /** The `ACTIVATING_DEPLOYMENT` phase of a deployment, after which it is `ACTIVE`. */
+  readonly containerActivationMs: number;
+  /** How long `GetContainerLog` keeps log events. */
+  readonly containerLogRetentionMs: number;
 }
 
 /** The default `ResourceDurations`. */
@@ -98,6 +112,26 @@ export const DEFAULT_RESOURCE_DURATIONS_MS: ResourceDurations = Object.freeze({
   // (hashicorp/terraform#8749, 2016) to terraform-provider-aws guarding its Lightsail distribution test as
   // running "longer than 300s" (internal/service/lightsail/distribution_test.go). 10 min.
   distributionDeployMs: 600_000,
+  // terraform-provider-aws PR #20625 (the AWS-contributed container service resource): its acceptance test
+  // TestAccAWSLightsailContainerService_basic, create then delete, passed in 85.06 s; dev guide
+  // amazon-lightsail-creating-container-services.md: "After a few moments, the status of your service changes
+  // to Ready". 1 min.
+  containerServiceCreateMs: 60_000,
+  // Dev guide amazon-lightsail-changing-container-service-capacity.md: "Updating. After a few moments, the
+  // status ... changes to Enabled"; a public Lightsail runbook (GitHub code search, "Lightsail Deploy Runbook —
+  // Bonum services") saw UPDATING/PROVISIONING_SERVICE "for a few minutes" after enabling ECR access. 2 min.
+  containerServiceUpdateMs: 120_000,
+  // Dev guide amazon-lightsail-creating-container-services.md: Deleting is the state "only for a brief moment".
+  // No measurement: 10 s.
+  containerServiceDeletingMs: 10_000,
+  // The three deployment phases add up to 5 min: the Bonum runbook above measured "~5 min floor of Lightsail
+  // blue/green (ACTIVATING) that no workflow change can reduce". Their split is not published: 90 s, 2 min, 90 s.
+  containerDeploymentCreateMs: 90_000,
+  containerHealthCheckMs: 120_000,
+  containerActivationMs: 90_000,
+  // Dev guide amazon-lightsail-viewing-container-service-container-logs.md: "The latest three days of log
+  // entries are stored".
+  containerLogRetentionMs: 3 * 86_400_000,
 });
 
 /** Duration (ms, before `timeScale`) of an operation type missing from both `durations` and the defaults. */

@@ -4,6 +4,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { containerControls } from './container-controls.js';
+import type { ContainerServiceFailureCode, DeploymentFailureRule } from './container-rules.js';
 import { type OperationFailure, type OperationMatch, toFailureRule } from './failures.js';
 import { type Fault, FaultQueue } from './faults.js';
 import { type OperationSpec, specToOperation } from './operation-spec.js';
@@ -31,6 +33,13 @@ import { SimulatorState } from './state.js';
  *   and load balancer TLS certificates of that name.
  * - load balancer health: `setInstanceHealth(name, 'unhealthy')` / the `unhealthyInstances` option /
  *   `--unhealthy-instance NAME`.
+ * - container service deployments: `failDeployments({ serviceName?, image?, reason? })` / the
+ *   `deploymentFailures` option / `--fail-deployment SERVICE[:REASON]` and `--fail-image TEXT[:REASON]`.
+ *   The deployment ends `FAILED` after `EVALUATING_HEALTH_CHECK`, the service stays on its previous
+ *   deployment (`RUNNING`) or goes back to `READY`, and `GetContainerLog` shows the reason.
+ * - container service creation: `failContainerService(name, 'CERTIFICATE_LIMIT_EXCEEDED' | 'UNKNOWN_ERROR')` /
+ *   the `containerServiceFailures` option / `--fail-container-service NAME[:CODE]`: the service stays
+ *   `PENDING` with that `stateDetail.code`.
  * - requests: `injectFault(fault)` (throttling, HTTP 5xx, resets, delays) and `hideOperation`.
  */
 export interface Simulator {
@@ -79,6 +88,22 @@ export interface Simulator {
    * Throws `TypeError` for a bad name or health.
    */
   setInstanceHealth(instanceName: string, health: InstanceHealthSetting): void;
+  /**
+   * Makes matching container service deployments fail their health check: those created from now on, and
+   * existing ones still before the end of `EVALUATING_HEALTH_CHECK`. A rule selects by `serviceName`, by a
+   * text contained in a container's `image`, or both; its `reason` is logged by the deployment's
+   * containers. Stays in force until `clearDeploymentFailures()`. Throws `TypeError` for a bad rule.
+   */
+  failDeployments(rule: DeploymentFailureRule): void;
+  /** Forgets every `failDeployments` rule; deployments already made to fail stay so. */
+  clearDeploymentFailures(): void;
+  /**
+   * Makes the creation of container services named `serviceName` fail: those created from now on, and an
+   * existing one still `PENDING`. It stays `PENDING`, with `stateDetail.code` `code` once its creation would
+   * have ended, and a deployment given to its create ends `FAILED`. Throws `TypeError` for a bad name or code.
+   * @param code @default 'UNKNOWN_ERROR'
+   */
+  failContainerService(serviceName: string, code?: ContainerServiceFailureCode): void;
   /**
    * Opens a real TCP port on the instance's current public address (its static IP's, or its dynamic
    * one once assigned) and resolves with the listener; `port` 0 picks a free port. Only with
@@ -172,6 +197,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
       op.hiddenUntil = config.now() + state.scaled(forMs);
     },
     ...resourceControls(state, listeners),
+    ...containerControls(state),
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const [timer, resolveWait] of waits) {

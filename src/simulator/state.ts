@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { AddressPool } from './addresses.js';
 import type { CertificateRecord } from './certificates.js';
+import { ContainerRules } from './container-rules.js';
+import type { ContainerServiceRecord } from './container-services.js';
 import type { DatabaseRecord } from './databases.js';
 import type { DistributionRecord } from './distributions.js';
 import { type OperationRecord, planTiming } from './lifecycle.js';
@@ -52,7 +54,9 @@ export class SimulatorState {
   readonly loadBalancers = new Map<string, LoadBalancerRecord>();
   readonly certificates = new Map<string, CertificateRecord>();
   readonly distributions = new Map<string, DistributionRecord>();
+  readonly containerServices = new Map<string, ContainerServiceRecord>();
   readonly rules = new ResourceRules();
+  readonly containerRules = new ContainerRules();
   readonly addresses: AddressPool;
 
   constructor(config: SimulatorConfig) {
@@ -61,6 +65,8 @@ export class SimulatorState {
     for (const rule of config.failures) this.book.addFailureRule(rule, -Infinity);
     for (const [name, outcome] of Object.entries(config.certificateOutcomes)) this.rules.setCertificateOutcome(name, outcome);
     for (const name of config.unhealthyInstances) this.rules.setHealth(name, 'unhealthy', -Infinity);
+    for (const rule of config.deploymentFailures) this.containerRules.addDeploymentFailure(rule);
+    for (const [name, code] of Object.entries(config.containerServiceFailures)) this.containerRules.setServiceFailure(name, code);
   }
 
   /** A resource phase duration (ms, before `timeScale`) in clock ms. */

@@ -2,6 +2,8 @@
  * The actions the simulator implements, by `x-amz-target` action name.
  */
 import { createCertificate, getCertificates } from './certificates.js';
+import { createContainerServiceDeployment, getContainerLog, getContainerServiceDeployments } from './container-deployments.js';
+import { createContainerService, deleteContainerService, getContainerServices, updateContainerService } from './container-services.js';
 import type { ActionHandler } from './context.js';
 import { createRelationalDatabase, deleteRelationalDatabase, getRelationalDatabase } from './databases.js';
 import { attachDisk, createDisk, deleteDisk, detachDisk, getDisk } from './disks.js';
@@ -49,6 +51,13 @@ export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map<string, Actio
   ['CreateDistribution', createDistribution],
   ['UpdateDistribution', updateDistribution],
   ['GetDistributions', getDistributions],
+  ['CreateContainerService', createContainerService],
+  ['GetContainerServices', getContainerServices],
+  ['UpdateContainerService', updateContainerService],
+  ['DeleteContainerService', deleteContainerService],
+  ['CreateContainerServiceDeployment', createContainerServiceDeployment],
+  ['GetContainerServiceDeployments', getContainerServiceDeployments],
+  ['GetContainerLog', getContainerLog],
 ]);
 
 /** The names of every implemented action, sorted. */

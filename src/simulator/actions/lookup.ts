@@ -5,6 +5,7 @@
  */
 import { notFound, SimulatorApiError } from '../api-error.js';
 import type { CertificateRecord } from '../certificates.js';
+import { type ContainerServiceRecord, isServiceGone } from '../container-services.js';
 import { type DatabaseRecord, isDatabaseGone } from '../databases.js';
 import type { DistributionRecord } from '../distributions.js';
 import type { LoadBalancerRecord } from '../load-balancers.js';
@@ -57,6 +58,20 @@ export function findDistribution(ctx: ActionContext, name: string): Distribution
   const dist = ctx.state.distributions.get(name);
   if (dist === undefined) throw notFound(`The Distribution does not exist: ${name}.`);
   return dist;
+}
+
+/** Drops container services whose deletion has finished at the request's instant. */
+export function purgeContainerServices(ctx: ActionContext): void {
+  const { containerServices } = ctx.state;
+  const deletingMs = ctx.state.phase('containerServiceDeletingMs');
+  for (const [name, service] of containerServices) if (isServiceGone(service, ctx.now, deletingMs)) containerServices.delete(name);
+}
+
+export function findContainerService(ctx: ActionContext, name: string): ContainerServiceRecord {
+  purgeContainerServices(ctx);
+  const service = ctx.state.containerServices.get(name);
+  if (service === undefined) throw notFound(`The ContainerService does not exist: ${name}.`);
+  return service;
 }
 
 /** Whether `find` finds the named resource (so that its name is taken). */
