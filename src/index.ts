@@ -1,7 +1,7 @@
 // The public API of lightsail-waiter. Every export is named here; nothing else is public.
 
 export type { MiddlewareStackLike, WaitForOperationsPlugin, WaitForOperationsPluginOptions } from './adapters/plugin.js';
-export { WAIT_FOR_OPERATIONS_MIDDLEWARE, waitForOperationsPlugin } from './adapters/plugin.js';
+export { WAIT_FOR_OPERATIONS_MIDDLEWARE, waitForOperationsPlugin, withOperationWaiting } from './adapters/plugin.js';
 export type { LegacyAbortSignal, SdkWaiter, WaiterConfiguration, WaiterResult } from './adapters/sdk-waiter.js';
 export { sdkWaiter, waitUntilOperationSucceeded } from './adapters/sdk-waiter.js';
 export {
@@ -54,6 +54,7 @@ export type { ContainerDeploymentFailure, ContainerLogTail } from './errors/cont
 export { ContainerDeploymentFailedError, isContainerDeploymentFailedError } from './errors/container-deployment-failed.js';
 export { isOperationFailedError, OperationFailedError } from './errors/operation-failed.js';
 export { isOperationsFailedError, OperationsFailedError } from './errors/operations-failed.js';
+export { OperationsTimeoutError } from './errors/operations-timeout.js';
 export { isOperationRequestError, OperationRequestError } from './errors/request.js';
 export type { ResourceRequestErrorContext } from './errors/resource.js';
 export { isResourceRequestError, ResourceRequestError } from './errors/resource.js';

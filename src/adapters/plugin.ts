@@ -84,3 +84,27 @@ export function waitForOperationsPlugin(options: WaitForOperationsPluginOptions)
     },
   };
 }
+
+/**
+ * Adds {@link waitForOperationsPlugin} to a client and returns the same client: its Lightsail write
+ * calls then return once their operations have finished. One call instead of
+ * `client.middlewareStack.use(waitForOperationsPlugin({ client }))`.
+ *
+ * @example
+ * ```ts
+ * const client = withOperationWaiting(new LightsailClient({}), { timeoutMs: 600_000 });
+ * await client.send(new CreateInstancesCommand({ ... })); // returns once the instances are created
+ * ```
+ */
+export function withOperationWaiting<C extends LightsailClientLike & { readonly middlewareStack: MiddlewareStackLike }>(
+  client: C,
+  options: Omit<WaitForOperationsPluginOptions, 'client'> = {},
+): C {
+  assertClient(client);
+  const stack = (client as { middlewareStack?: unknown }).middlewareStack;
+  if (typeof stack !== 'object' || stack === null || typeof (stack as MiddlewareStackLike).add !== 'function') {
+    throw new TypeError('Expected `client` to have a `middlewareStack`, as an AWS SDK v3 client has');
+  }
+  waitForOperationsPlugin({ ...options, client }).applyToStack(client.middlewareStack);
+  return client;
+}

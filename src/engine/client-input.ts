@@ -23,6 +23,12 @@ export function toOperationRef(input: OperationInput, name = 'operation'): Opera
     return { id: input, operation: undefined };
   }
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    const response = input as { id?: unknown; operations?: unknown; operation?: unknown };
+    if (response.id === undefined && (Array.isArray(response.operations) || typeof response.operation === 'object')) {
+      throw new TypeError(
+        `Expected \`${name}\` to be one operation, got a Lightsail response (with \`${Array.isArray(response.operations) ? 'operations' : 'operation'}\`): pass the whole response to waitForOperations, or one of its operations here`,
+      );
+    }
     const id = (input as Operation).id;
     if (typeof id !== 'string' || !OPERATION_ID.test(id)) {
       throw new TypeError(

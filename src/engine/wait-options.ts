@@ -1,6 +1,7 @@
 import type { BackoffStrategy } from '../policy/backoff.js';
 import { operationAwareBackoff } from '../policy/operation-aware-backoff.js';
 import { type Clock, systemClock } from './clock.js';
+import { assertKnownKeys } from './known-keys.js';
 import { Poller } from './poller.js';
 import { assertCount, assertFunction, assertNumber, assertSignal, describeValue, MAX_TIMER_MS } from './validate.js';
 
@@ -74,6 +75,28 @@ export interface ResolvedWaitOptions {
   readonly poller: Poller | undefined;
 }
 
+/**
+ * Every option any entry point takes: {@link WaitOptions}, plus `waitForOperations`'
+ * `maxRequestsPerSecond` and `failFast`, and the plugin's `client` and `filter`.
+ */
+const WAIT_OPTION_KEYS: readonly string[] = [
+  'timeoutMs',
+  'minDelayMs',
+  'maxDelayMs',
+  'signal',
+  'backoff',
+  'retries',
+  'notFoundGraceMs',
+  'requestTimeoutMs',
+  'unreachableTimeoutMs',
+  'clock',
+  'poller',
+  'maxRequestsPerSecond',
+  'failFast',
+  'client',
+  'filter',
+];
+
 /** The defaults, in milliseconds. */
 export const DEFAULT_WAIT_OPTIONS = Object.freeze({
   /** The default `timeoutMs`: 30 minutes. */
@@ -106,6 +129,7 @@ export function resolveWaitOptions(
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`Expected \`options\` to be an object, got ${describeValue(options)}`);
   }
+  assertKnownKeys('options', options, WAIT_OPTION_KEYS);
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_OPTIONS.timeoutMs;
   const minDelayMs = options.minDelayMs ?? DEFAULT_WAIT_OPTIONS.minDelayMs;
   const maxDelayMs = options.maxDelayMs ?? Math.max(DEFAULT_WAIT_OPTIONS.maxDelayMs, minDelayMs);

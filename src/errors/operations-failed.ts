@@ -33,5 +33,9 @@ export class OperationsFailedError extends LightsailWaiterError {
 
 /** True for an {@link OperationsFailedError}, even from another copy of the package. */
 export function isOperationsFailedError(value: unknown): value is OperationsFailedError {
-  return hasErrorName(value, 'OperationsFailedError');
+  // An `OperationsTimeoutError` is one too, though its name is `TimeoutError`.
+  return (
+    hasErrorName(value, 'OperationsFailedError') ||
+    (hasErrorName(value, 'TimeoutError') && Array.isArray((value as { results?: unknown }).results))
+  );
 }

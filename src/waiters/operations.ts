@@ -6,6 +6,7 @@ import type { Poller } from '../engine/poller.js';
 import { describeValue } from '../engine/validate.js';
 import { resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
 import { OperationsFailedError } from '../errors/operations-failed.js';
+import { OperationsTimeoutError } from '../errors/operations-timeout.js';
 import { FAIL_FAST, type OperationResult, outcomeOfError } from '../policy/result-outcome.js';
 import type { LightsailClientLike, Operation } from '../types.js';
 import { OperationWaiter } from './operation.js';
@@ -64,6 +65,7 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
   readonly #results = new Map<string, OperationResult>();
   readonly #signal: AbortSignal | undefined;
   readonly #failFast: boolean;
+  readonly #timeoutMs: number;
   #succeeded = 0;
   #promise: Promise<Operation[]> | undefined;
   /** The first error a listener threw: it stops every wait, and `wait()` rejects with it. */
@@ -80,6 +82,7 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     this.operationIds = refs.map((r) => r.id);
     this.#signal = resolved.signal;
     this.#failFast = failFast;
+    this.#timeoutMs = resolved.timeoutMs;
     for (const [id, ref] of uniqueRefs(refs)) {
       const controller = new AbortController();
       // Options resolved once here; each operation gets its own signal and the shared poller.
@@ -127,6 +130,8 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     if (this.#listenerError !== undefined) throw this.#listenerError.error;
     const results = this.operationIds.map((id) => this.#results.get(id) as OperationResult);
     if (results.every((r) => r.outcome === 'succeeded')) return results.map((r) => r.operation as Operation);
+    if (results.every((r) => r.outcome === 'succeeded' || r.outcome === 'timeout'))
+      throw new OperationsTimeoutError(results, this.#timeoutMs);
     throw new OperationsFailedError(results);
   }
 

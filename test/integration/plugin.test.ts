@@ -6,7 +6,7 @@ import {
   LightsailClient,
 } from '@aws-sdk/client-lightsail';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OperationsFailedError, waitForOperationsPlugin } from '../../src/index.js';
+import { OperationsFailedError, waitForOperationsPlugin, withOperationWaiting } from '../../src/index.js';
 import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 
 let sim: Simulator;
@@ -21,7 +21,7 @@ async function setup(options: Parameters<typeof startSimulator>[0] = {}) {
 
 afterEach(async () => {
   client.destroy();
-  await sim.close();
+  await sim?.close();
 });
 
 const create = (names: string[]) =>
@@ -70,5 +70,24 @@ describe('waitForOperationsPlugin on a real LightsailClient over HTTP', () => {
     controller.abort();
     const error = (await sent) as OperationsFailedError;
     expect(error.results[0]?.outcome).toBe('aborted');
+  });
+
+  it('withOperationWaiting adds the plugin and returns the same client', async () => {
+    sim = await startSimulator({ timeScale: 500 });
+    const plain = new LightsailClient({
+      endpoint: sim.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+    });
+    client = withOperationWaiting(plain, fast);
+    expect(client).toBe(plain);
+    const output = await client.send(create(['web-9']));
+    expect(output.operations?.map((o) => o.status)).toEqual(['Succeeded']);
+  });
+
+  it('withOperationWaiting refuses what is not an SDK client, before any request', () => {
+    sim = undefined as never;
+    client = { destroy() {} } as never;
+    expect(() => withOperationWaiting({ send: async () => ({}) } as never)).toThrow('Expected `client` to have a `middlewareStack`');
   });
 });
