@@ -56,6 +56,14 @@ async function checkBins(report, { node, root, env, label, version }) {
     describeRun(versionRun, { lines: 3 }),
   );
 
+  // `npx lightsail-waiter …` (the package's name) runs the same command.
+  const byPackageName = await npx(root, env, ['lightsail-waiter', '--version']);
+  report.check(
+    `${label} bin: npx lightsail-waiter --version (the package name) prints ${version}, exit 0`,
+    byPackageName.code === 0 && byPackageName.stdout.trim() === version,
+    describeRun(byPackageName, { lines: 3 }),
+  );
+
   const help = await npx(root, env, ['lightsail-wait', '--help']);
   report.check(
     `${label} bin: npx lightsail-wait --help, exit 0`,
