@@ -5,13 +5,13 @@ import { ResourceRequestError } from '../errors/resource.js';
 import { ResourceFailedError } from '../errors/resource-failed.js';
 import { WaiterTimeoutError } from '../errors/timeout.js';
 import { acceptError, acceptOutput, type Verdict } from '../policy/acceptors.js';
-import { finalPollMarginMs, fitDelayToDeadline } from '../policy/backoff.js';
+import { finalPollMarginMs } from '../policy/backoff.js';
 import type { Operation } from '../types.js';
 import { assertClient } from './client-input.js';
 import { choosePoller } from './default-poller.js';
+import { pollDelay } from './poll-delay.js';
 import type { Poller } from './poller.js';
 import { sendWithRetries } from './send-with-retries.js';
-import { describeValue } from './validate.js';
 import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from './wait-options.js';
 import { WaitScope } from './wait-scope.js';
 import type { WaiterDefinition } from './waiter-definition.js';
@@ -245,23 +245,18 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
 
   /** The strategy's delay before the next poll, fitted to the deadline; throws when no poll fits. */
   #delayBefore(scope: WaitScope, attempt: number, margin: number): number {
-    const { clock, backoff, minDelayMs, maxDelayMs } = this.options;
     const output = this.output as unknown;
-    const wanted = backoff({
+    const delayMs = pollDelay({
+      options: this.options,
       attempt,
-      minDelayMs,
-      maxDelayMs,
-      elapsedMs: clock.now() - this.#startedAt,
-      operation: this.operationForErrors() ?? (isOperation(output) ? output : undefined),
+      elapsedMs: this.options.clock.now() - this.#startedAt,
       output,
-      random: clock.random,
+      operation: this.operationForErrors() ?? (isOperation(output) ? output : undefined),
       waiter: this.definition.name,
       typicalDurationMs: this.definition.typicalDurationMs,
+      remainingMs: scope.remaining(),
+      marginMs: margin,
     });
-    if (typeof wanted !== 'number' || Number.isNaN(wanted) || wanted < 0) {
-      throw new TypeError(`Expected \`backoff\` to return a number of milliseconds >= 0, got ${describeValue(wanted)}`);
-    }
-    const delayMs = fitDelayToDeadline(wanted, scope.remaining(), margin);
     if (delayMs === undefined) throw this.timeoutError();
     return delayMs;
   }
