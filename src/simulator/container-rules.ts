@@ -2,7 +2,7 @@
  * Rules that make container services misbehave: deployments whose health check fails, and
  * services whose creation never finishes (`PENDING` with a failure `stateDetail`).
  */
-import { describeValue } from './options.js';
+import { describeValue } from './checks.js';
 import { checkResourceName } from './resource-rules.js';
 
 /**

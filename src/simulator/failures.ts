@@ -2,8 +2,8 @@
  * Failure rules: which operations end `Failed`, and with what error.
  */
 
+import { describeValue } from './checks.js';
 import type { OperationRecord } from './lifecycle.js';
-import { describeValue } from './options.js';
 
 /** Selects operations; every given field must match. At least one field is required. */
 export interface OperationMatch {

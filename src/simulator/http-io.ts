@@ -3,7 +3,7 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ActionInput } from './actions/index.js';
-import { SimulatorApiError } from './api-error.js';
+import { type NotFoundShape, SimulatorApiError } from './api-error.js';
 import { CONTENT_TYPE, errorBody } from './protocol.js';
 
 /** The largest request body accepted, in bytes. */
@@ -19,7 +19,11 @@ export function readBody(req: IncomingMessage): Promise<string> {
       if (size > MAX_BODY_BYTES) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new SimulatorApiError('RequestEntityTooLargeException', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 413));
+        reject(
+          new SimulatorApiError('RequestEntityTooLargeException', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
+            httpStatus: 413,
+          }),
+        );
         return;
       }
       chunks.push(chunk);
@@ -55,7 +59,20 @@ export function send(res: ServerResponse, status: number, headers: OutgoingHttpH
   res.end(payload);
 }
 
-/** Writes an error answer with its `__type` body and `x-amzn-errortype` header. */
-export function sendError(res: ServerResponse, error: SimulatorApiError, headers: OutgoingHttpHeaders): void {
-  send(res, error.httpStatus, { ...headers, 'x-amzn-errortype': error.type }, errorBody(error));
+/**
+ * Writes an error answer: the body of `errorBody` and, except for a not-found answer in the
+ * `no-header` or `code-only` shape, an `x-amzn-errortype` header. Real Lightsail answers exist without
+ * that header (aws/aws-sdk-go#1285 prints a 400 `InvalidInputException` answer to CreateInstances whose
+ * headers are Connection, Content-Length, Content-Type, Date, Server and X-Amzn-Requestid only).
+ */
+export function sendError(
+  res: ServerResponse,
+  error: SimulatorApiError,
+  headers: OutgoingHttpHeaders,
+  action: string,
+  notFoundShape: NotFoundShape,
+): void {
+  const shape = error.type === 'NotFoundException' ? (error.notFoundShape ?? notFoundShape) : 'modeled';
+  const typeHeader = shape === 'modeled' ? { 'x-amzn-errortype': error.type } : {};
+  send(res, error.httpStatus, { ...headers, ...typeHeader }, errorBody(error, action, shape));
 }

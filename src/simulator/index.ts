@@ -3,10 +3,14 @@
  */
 
 export { ACTION_NAMES } from './actions/index.js';
+export type { NotFoundShape } from './api-error.js';
+export { NOT_FOUND_SHAPES } from './api-error.js';
 export type { ContainerServiceFailureCode, DeploymentFailureRule } from './container-rules.js';
 export { CONTAINER_SERVICE_FAILURE_CODES } from './container-rules.js';
+export type { DurationDistribution } from './duration-model.js';
+export { DURATION_DISTRIBUTIONS } from './duration-model.js';
 export type { OperationFailure, OperationMatch } from './failures.js';
-export type { Fault, FaultKind } from './faults.js';
+export type { Fault, FaultKind, FaultPhase } from './faults.js';
 export { FAULT_KINDS } from './faults.js';
 export type { FinalStatusName, OperationStatusName as SimulatorStatusName } from './lifecycle.js';
 export type { OperationSpec } from './operation-spec.js';

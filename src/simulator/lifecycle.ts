@@ -29,6 +29,11 @@ export interface OperationRecord {
   readonly createdAt: number;
   /** When the status becomes `Started` (equal to `createdAt` when it is created `Started`). */
   readonly startAt: number;
+  /**
+   * When `statusChangedAt` moves while the operation is still `Started` (at or after `startAt`; equal to
+   * it when it does not move): real database and disk creates do (see `STATUS_REFRESH_MS`).
+   */
+  readonly refreshAt: number;
   /** When the status becomes `finalStatus` (may be `Infinity`). */
   readonly endAt: number;
   finalStatus: FinalStatusName;
@@ -64,9 +69,10 @@ export function statusAt(op: OperationRecord, now: number): OperationStatusName 
   return now >= op.startAt ? 'Started' : 'NotStarted';
 }
 
-/** When the status seen at `now` began. */
+/** The `statusChangedAt` seen at `now`: when the status began, or when a `Started` operation last changed. */
 export function statusChangedAt(op: OperationRecord, now: number): number {
   if (now >= op.endAt) return op.endAt;
+  if (now >= op.refreshAt) return op.refreshAt;
   return now >= op.startAt ? op.startAt : op.createdAt;
 }
 

@@ -1,6 +1,8 @@
 /**
  * `Simulator.createOperation`: an operation made directly, with no resource behind it.
  */
+
+import { checkNumber, describeValue, isFiniteNonNegative, isNonNegative } from './checks.js';
 import {
   DEFAULT_ERROR_CODE,
   FINAL_STATUSES,
@@ -10,7 +12,6 @@ import {
   planTiming,
 } from './lifecycle.js';
 import type { NewOperation } from './operation-book.js';
-import { checkNumber, describeValue, isFiniteNonNegative, isNonNegative } from './options.js';
 import type { SimulatorState } from './state.js';
 
 /** Describes an operation for `Simulator.createOperation`. Every field is optional. */
@@ -23,13 +24,17 @@ export interface OperationSpec {
   readonly resourceType?: string;
   /** The operation's `operationDetails`. @default '' */
   readonly operationDetails?: string;
+  /** The region whose `GetOperation*` calls see it (a client signing for another region does not). @default the `region` option */
+  readonly region?: string;
   /** The operation's `location.availabilityZone`. @default `${region}a` */
   readonly availabilityZone?: string;
   /** How long it stays `Started`, ms before `timeScale`; `Infinity` never finishes. @default the simulator's duration for `operationType` */
   readonly durationMs?: number;
   /**
-   * Its status when created: `NotStarted` stays so for `notStartedMs`, then is `Started` for `durationMs`;
-   * `Started` is so for `durationMs`; a final status is kept from the start. @default 'NotStarted'
+   * Its status when created: `Started` is so for `durationMs` (what every real mutating call answers
+   * that is not already finished: no response in the CLI examples shows `NotStarted`); `NotStarted` stays
+   * so for `notStartedMs`, then is `Started` for `durationMs`; a final status is kept from the start.
+   * @default 'Started'
    */
   readonly status?: OperationStatusName;
   /** The status it ends in; must equal `status` when that is final. @default 'Succeeded' */
@@ -63,7 +68,7 @@ export function specToOperation(spec: OperationSpec, state: SimulatorState, now:
   if (typeof spec !== 'object' || spec === null) throw new TypeError(`Expected the spec to be an object, got ${describeValue(spec)}`);
   const { config } = state;
   const operationType = optionalString('operationType', spec.operationType, 'CreateInstance');
-  const status = oneOf('status', spec.status, OPERATION_STATUSES, 'NotStarted');
+  const status = oneOf('status', spec.status, OPERATION_STATUSES, 'Started');
   const initialFinal = status === 'NotStarted' || status === 'Started' ? undefined : status;
   const finalStatus = oneOf('finalStatus', spec.finalStatus, FINAL_STATUSES, initialFinal ?? 'Succeeded');
   if (initialFinal !== undefined && finalStatus !== initialFinal) {
@@ -81,6 +86,7 @@ export function specToOperation(spec: OperationSpec, state: SimulatorState, now:
     isFiniteNonNegative,
   );
   const failed = finalStatus === 'Failed';
+  const timing = planTiming(createdAt, status, state.scaled(durationMs), state.scaled(config.notStartedMs));
   return {
     operationType,
     resourceName: optionalString('resourceName', spec.resourceName, 'simulated-resource'),
@@ -88,7 +94,8 @@ export function specToOperation(spec: OperationSpec, state: SimulatorState, now:
     availabilityZone: optionalString('availabilityZone', spec.availabilityZone, `${config.region}a`),
     operationDetails: optionalString('operationDetails', spec.operationDetails, ''),
     createdAt,
-    ...planTiming(createdAt, status, state.scaled(durationMs), state.scaled(config.notStartedMs)),
+    ...timing,
+    refreshAt: status === 'NotStarted' || status === 'Started' ? state.refreshAt(operationType, timing.startAt) : undefined,
     finalStatus,
     errorCode: failed ? optionalString('errorCode', spec.errorCode, DEFAULT_ERROR_CODE) : undefined,
     errorDetails: failed && spec.errorDetails !== undefined ? optionalString('errorDetails', spec.errorDetails, '') : undefined,

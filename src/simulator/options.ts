@@ -1,16 +1,13 @@
 /**
- * Options of `startSimulator`, their defaults, and validation at the door.
+ * Options of `startSimulator` and the configuration they resolve to (validation: `resolve-options.ts`).
  */
 
-import {
-  type ContainerServiceFailureCode,
-  checkDeploymentFailureRules,
-  checkServiceFailures,
-  type DeploymentFailureRule,
-} from './container-rules.js';
-import { type FailureRule, type OperationFailure, type OperationMatch, toFailureRule } from './failures.js';
-import { DEFAULT_DURATIONS_MS, DEFAULT_RESOURCE_DURATIONS_MS, type ResourceDurations } from './resource-durations.js';
-import { type CertificateOutcome, checkCertificateOutcomes, checkInstanceNames } from './resource-rules.js';
+import type { NotFoundShape } from './api-error.js';
+import type { ContainerServiceFailureCode, DeploymentFailureRule } from './container-rules.js';
+import type { FailureRule, OperationFailure, OperationMatch } from './failures.js';
+import type { Fault } from './faults.js';
+import type { ResourceDurations } from './resource-durations.js';
+import type { CertificateOutcome } from './resource-rules.js';
 
 export { DEFAULT_DURATIONS_MS, DEFAULT_RESOURCE_DURATIONS_MS, FALLBACK_DURATION_MS } from './resource-durations.js';
 
@@ -25,7 +22,9 @@ export type InstanceAddressMode = 'documentation' | 'loopback';
 
 /** A `failOperations` rule given at start. */
 export interface FailureRuleOption {
+  /** Which operations fail, as `Simulator.failOperations`'s first argument. */
   readonly match: OperationMatch;
+  /** How they fail, as `Simulator.failOperations`'s second argument. */
   readonly failure: OperationFailure;
 }
 
@@ -35,19 +34,33 @@ export interface SimulatorOptions {
   readonly port?: number;
   /** Interface to listen on. @default '127.0.0.1' (loopback only) */
   readonly host?: string;
-  /** Region reported in `location.regionName`; availability zones are `${region}a` and so on. @default 'us-east-1' */
+  /**
+   * The region of requests that name none. Every request is served by the state of the region its
+   * SigV4 credential scope names (`Credential=AKID/20240102/us-east-2/lightsail/aws4_request`), so one
+   * endpoint serves every region, each with its own resources and operations; requests without a
+   * signature (raw HTTP) and the `Simulator` methods use this one. @default 'us-east-1'
+   */
   readonly region?: string;
   /**
-   * Divides every simulated duration (operation durations, `notStartedMs`, `notFoundForMs`, hidden periods):
-   * `100` makes a 20 s instance create take 200 ms. Must be a finite number > 0. @default 1
+   * Divides every simulated duration (operation durations, `notStartedMs`, `notFoundForMs`, hidden periods,
+   * `clockSkewMs`): `100` makes a 20 s instance create take 200 ms. Must be a finite number > 0. @default 1
    */
   readonly timeScale?: number;
   /**
-   * Duration of each operation type, keyed by `operationType` (`'CreateInstance'`), in ms before `timeScale`.
-   * `Infinity` makes operations of that type never finish.
+   * Exact duration of operation types, keyed by `operationType` (`'CreateInstance'`), in ms before `timeScale`;
+   * `Infinity` makes operations of that type never finish. Wins over `varyDurations` for the types it names.
    * @default `DEFAULT_DURATIONS_MS` (each value's source is cited in `resource-durations.ts`); other types 10_000
    */
   readonly durations?: Readonly<Partial<Record<string, number>>>;
+  /**
+   * Draw each operation's duration from its type's log-normal distribution (`duration-model.ts`: medians and
+   * spreads from public figures, e.g. CreateInstance around 17.9 s, load balancer attaches 16–68 s) instead
+   * of the exact defaults, and let `statusChangedAt` move while a database or disk create is still `Started`,
+   * as real responses show. Deterministic under `seed`. @default false (exact durations)
+   */
+  readonly varyDurations?: boolean;
+  /** Seed of the `varyDurations` draws: the same seed and the same requests give the same durations. @default 1 */
+  readonly seed?: number;
   /**
    * Durations of resource phases that are not operations (public IP delay, database backup, health
    * checks, certificate validation, distribution deployment, container service and deployment phases,
@@ -59,6 +72,8 @@ export interface SimulatorOptions {
   readonly instanceAddresses?: InstanceAddressMode;
   /** `failOperations` rules in force from the start, as `Simulator.failOperations(match, failure)` would add them. @default [] */
   readonly failures?: readonly FailureRuleOption[];
+  /** Faults pending from the start, as `Simulator.injectFault(fault)` would add them, in order. @default [] */
+  readonly faults?: readonly Fault[];
   /** Outcome of the validation of certificates (Lightsail and load balancer TLS) by certificate name, as `Simulator.setCertificateOutcome`. @default {} (all `ISSUED`) */
   readonly certificateOutcomes?: Readonly<Record<string, CertificateOutcome>>;
   /** Instances that fail load balancer health checks from the start, as `Simulator.setInstanceHealth(name, 'unhealthy')`. @default [] */
@@ -73,6 +88,19 @@ export interface SimulatorOptions {
   readonly notStartedMs?: number;
   /** Every new operation is answered `NotFoundException` by `GetOperation` for this long after it is created (eventual consistency), ms before `timeScale`. @default 0 */
   readonly notFoundForMs?: number;
+  /**
+   * How not-found answers go on the wire (always HTTP 404, the model's status):
+   * - `'modeled'`: `x-amzn-errortype: NotFoundException` and a body with `__type` and `code: "DoesNotExist"`;
+   * - `'no-header'`: the same body without the header, as some real answers come: SDK clients whose generated
+   *   `Aws_json1_1.ts` reads the header, then `code`, then `__type` (`loadRestJsonErrorCode` in aws-sdk-js-v3's
+   *   clients/client-lightsail; e.g. 3.668.0) name the error `DoesNotExist`; 3.1169 reads `__type` first and
+   *   still says `NotFoundException`;
+   * - `'code-only'`: no header and no `__type`, only `code: "DoesNotExist"`: every client names it `DoesNotExist`,
+   *   a plain `LightsailServiceException`.
+   * terraform-provider-aws matches `DoesNotExist` because "Some Operations do not properly return the
+   * types.NotFoundException error" (internal/service/lightsail/errs.go). @default 'modeled'
+   */
+  readonly notFoundShape?: NotFoundShape;
   /** Operations per page of `GetOperations` and `GetOperationsForResource`. @default 200 (as Lightsail) */
   readonly pageSize?: number;
   /**
@@ -80,22 +108,34 @@ export interface SimulatorOptions {
    * sliding 1 s window of the clock (`now`) is answered `ThrottlingException` instead. @default undefined (no limit)
    */
   readonly maxRequestsPerSecond?: number;
+  /**
+   * The server's clock runs this far ahead of `now` (negative: behind), ms before `timeScale`: every
+   * timestamp it sends (`createdAt`, `statusChangedAt`) and every time it reads (`createOperation`'s
+   * `createdAt`, the request log) is on that clock, as when the client's clock is wrong. @default 0
+   */
+  readonly clockSkewMs?: number;
+  /** How many entries `Simulator.requests` keeps, the latest; `0` keeps none. @default 10_000 */
+  readonly requestLogLimit?: number;
   /** Answer CORS preflights and add CORS headers: `true` allows any origin, a string allows that origin. @default false */
   readonly cors?: boolean | string;
-  /** The simulator's clock, epoch ms; inject one to run tests and benchmarks in virtual time. @default Date.now */
+  /** The clock (epoch ms) the client is on; the server's is this plus `clockSkewMs`. Inject one to run in virtual time. @default Date.now */
   readonly now?: () => number;
 }
 
-/** Options with defaults applied; internal. */
+/** Options with defaults applied; internal. `now` is the server's clock, skew included. */
 export interface SimulatorConfig {
   readonly port: number;
   readonly host: string;
   readonly region: string;
   readonly timeScale: number;
+  /** Only the types the `durations` option names. */
   readonly durations: Readonly<Record<string, number>>;
+  readonly varyDurations: boolean;
+  readonly seed: number;
   readonly resourceDurations: ResourceDurations;
   readonly instanceAddresses: InstanceAddressMode;
   readonly failures: readonly FailureRule[];
+  readonly faults: readonly Fault[];
   readonly certificateOutcomes: Readonly<Record<string, CertificateOutcome>>;
   readonly unhealthyInstances: readonly string[];
   readonly deploymentFailures: readonly DeploymentFailureRule[];
@@ -103,120 +143,11 @@ export interface SimulatorConfig {
   readonly containerLogPageSize: number;
   readonly notStartedMs: number;
   readonly notFoundForMs: number;
+  readonly notFoundShape: NotFoundShape;
   readonly pageSize: number;
   readonly maxRequestsPerSecond: number | undefined;
+  readonly clockSkewMs: number;
+  readonly requestLogLimit: number;
   readonly cors: string | undefined;
   readonly now: () => number;
-}
-
-/** Describes a received value for error messages: `` `-5` (number) ``. */
-export function describeValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return `\`${text}\` (${value === null ? 'null' : typeof value})`;
-}
-
-/** Throws a `RangeError`/`TypeError` unless `value` is a number accepted by `test`. */
-export function checkNumber(name: string, value: unknown, expected: string, test: (n: number) => boolean): number {
-  if (typeof value !== 'number') throw new TypeError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}`);
-  if (Number.isNaN(value) || !test(value)) throw new RangeError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}`);
-  return value;
-}
-
-export const isNonNegative = (n: number): boolean => n >= 0;
-export const isFiniteNonNegative = (n: number): boolean => Number.isFinite(n) && n >= 0;
-
-function checkString(name: string, value: unknown, pattern: RegExp, expected: string): string {
-  if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new TypeError(`Expected \`${name}\` to be ${expected}, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-function resolveDurations(durations: SimulatorOptions['durations']): Record<string, number> {
-  const resolved: Record<string, number> = { ...DEFAULT_DURATIONS_MS };
-  if (durations === undefined) return resolved;
-  if (typeof durations !== 'object' || durations === null) {
-    throw new TypeError(`Expected \`durations\` to be an object, got ${describeValue(durations)}`);
-  }
-  for (const [type, ms] of Object.entries(durations)) {
-    if (ms === undefined) continue;
-    resolved[type] = checkNumber(`durations.${type}`, ms, 'a number >= 0 (ms)', isNonNegative);
-  }
-  return resolved;
-}
-
-function resolveResourceDurations(durations: SimulatorOptions['resourceDurations']): ResourceDurations {
-  if (durations === undefined) return DEFAULT_RESOURCE_DURATIONS_MS;
-  if (typeof durations !== 'object' || durations === null) {
-    throw new TypeError(`Expected \`resourceDurations\` to be an object, got ${describeValue(durations)}`);
-  }
-  const resolved: Record<string, number> = { ...DEFAULT_RESOURCE_DURATIONS_MS };
-  for (const [key, ms] of Object.entries(durations)) {
-    if (!(key in DEFAULT_RESOURCE_DURATIONS_MS)) {
-      throw new TypeError(
-        `Expected \`resourceDurations\` keys among ${Object.keys(DEFAULT_RESOURCE_DURATIONS_MS).join(', ')}, got ${describeValue(key)}`,
-      );
-    }
-    if (ms !== undefined) resolved[key] = checkNumber(`resourceDurations.${key}`, ms, 'a finite number >= 0 (ms)', isFiniteNonNegative);
-  }
-  return Object.freeze(resolved) as unknown as ResourceDurations;
-}
-
-function resolveFailures(failures: SimulatorOptions['failures']): FailureRule[] {
-  if (failures === undefined) return [];
-  if (!Array.isArray(failures)) throw new TypeError(`Expected \`failures\` to be an array, got ${describeValue(failures)}`);
-  return failures.map((rule: FailureRuleOption) => toFailureRule(rule?.match, rule?.failure));
-}
-
-function resolveAddressMode(mode: unknown): InstanceAddressMode {
-  if (mode === undefined) return 'documentation';
-  if (mode !== 'documentation' && mode !== 'loopback') {
-    throw new TypeError(`Expected \`instanceAddresses\` to be 'documentation' or 'loopback', got ${describeValue(mode)}`);
-  }
-  return mode;
-}
-
-function resolveCors(cors: unknown): string | undefined {
-  if (cors === undefined || cors === false) return undefined;
-  if (cors === true) return '*';
-  return checkString('cors', cors, /\S/, 'a boolean or a non-empty origin string');
-}
-
-/** Applies defaults and validates every option, naming the option and the value on failure. */
-export function resolveOptions(options: SimulatorOptions = {}): SimulatorConfig {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`Expected options to be an object, got ${describeValue(options)}`);
-  }
-  const now = options.now ?? Date.now;
-  if (typeof now !== 'function') throw new TypeError(`Expected \`now\` to be a function, got ${describeValue(now)}`);
-  const { maxRequestsPerSecond } = options;
-  return {
-    port: checkNumber('port', options.port ?? 0, 'an integer from 0 to 65535', (n) => Number.isInteger(n) && n >= 0 && n <= 65_535),
-    host: checkString('host', options.host ?? '127.0.0.1', /^\S+$/, 'a non-empty host name'),
-    region: checkString('region', options.region ?? 'us-east-1', /^[a-z0-9][a-z0-9-]*$/, 'a region name like `us-east-1`'),
-    timeScale: checkNumber('timeScale', options.timeScale ?? 1, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0),
-    durations: resolveDurations(options.durations),
-    resourceDurations: resolveResourceDurations(options.resourceDurations),
-    instanceAddresses: resolveAddressMode(options.instanceAddresses),
-    failures: resolveFailures(options.failures),
-    certificateOutcomes: checkCertificateOutcomes(options.certificateOutcomes ?? {}),
-    unhealthyInstances: checkInstanceNames(options.unhealthyInstances ?? []),
-    deploymentFailures: checkDeploymentFailureRules(options.deploymentFailures ?? []),
-    containerServiceFailures: checkServiceFailures(options.containerServiceFailures ?? {}),
-    containerLogPageSize: checkNumber(
-      'containerLogPageSize',
-      options.containerLogPageSize ?? 100,
-      'an integer >= 1',
-      (n) => Number.isInteger(n) && n >= 1,
-    ),
-    notStartedMs: checkNumber('notStartedMs', options.notStartedMs ?? 1000, 'a finite number >= 0 (ms)', isFiniteNonNegative),
-    notFoundForMs: checkNumber('notFoundForMs', options.notFoundForMs ?? 0, 'a finite number >= 0 (ms)', isFiniteNonNegative),
-    pageSize: checkNumber('pageSize', options.pageSize ?? 200, 'an integer >= 1', (n) => Number.isInteger(n) && n >= 1),
-    maxRequestsPerSecond:
-      maxRequestsPerSecond === undefined
-        ? undefined
-        : checkNumber('maxRequestsPerSecond', maxRequestsPerSecond, 'an integer >= 1', (n) => Number.isInteger(n) && n >= 1),
-    cors: resolveCors(options.cors),
-    now,
-  };
 }

@@ -3,7 +3,7 @@
  * error bodies, and the conversion to the SDK's own `Operation` type.
  */
 import type { Operation } from '@aws-sdk/client-lightsail';
-import type { SimulatorApiError } from './api-error.js';
+import { MODELED_ERRORS, type NotFoundShape, type SimulatorApiError } from './api-error.js';
 import { isTerminalAt, type OperationRecord, type OperationStatusName, statusAt, statusChangedAt } from './lifecycle.js';
 
 /** The `x-amz-target` prefix of every Lightsail action. */
@@ -34,8 +34,12 @@ export interface OperationJson {
   readonly location: LocationJson;
   /** True once the operation has reached its final status, `Failed` included. */
   readonly isTerminal: boolean;
-  /** Free text naming the other party of the action (the instance a disk attaches to, say), often empty. */
-  readonly operationDetails: string;
+  /**
+   * Free text naming the other party of the action (the instance a disk attaches to, say). Left out
+   * when empty, as in the real responses of the CLI examples (create-relational-database.rst,
+   * create-instances.rst, delete-disk.rst: no `operationDetails` member).
+   */
+  readonly operationDetails?: string;
   /** The action, such as `CreateInstance` or `AttachDisk`. */
   readonly operationType: string;
   /** The status when this object was made, computed from the simulator's clock. */
@@ -63,7 +67,7 @@ export function toOperationJson(op: OperationRecord, now: number, regionName: st
     createdAt: epochSeconds(op.createdAt),
     location: { availabilityZone: op.availabilityZone, regionName },
     isTerminal: isTerminalAt(op, now),
-    operationDetails: op.operationDetails,
+    ...(op.operationDetails === '' ? {} : { operationDetails: op.operationDetails }),
     operationType: op.operationType,
     status,
     statusChangedAt: epochSeconds(statusChangedAt(op, now)),
@@ -92,7 +96,7 @@ export function toSdkOperation(json: OperationJson): Operation {
       regionName: json.location.regionName as NonNullable<Operation['location']>['regionName'],
     },
     isTerminal: json.isTerminal,
-    operationDetails: json.operationDetails,
+    ...(json.operationDetails === undefined ? {} : { operationDetails: json.operationDetails }),
     operationType: json.operationType as Operation['operationType'],
     status: json.status,
     statusChangedAt: new Date(Math.round(json.statusChangedAt * 1000)),
@@ -101,11 +105,20 @@ export function toSdkOperation(json: OperationJson): Operation {
   };
 }
 
-/** The JSON body of an error answer. */
-export function errorBody(error: SimulatorApiError): string {
+/**
+ * The JSON body of an error answer to `action`. Modelled exceptions carry the model's members
+ * (`code`, `docs`, `message`, `tip`); others (`ThrottlingException`: `{"__type":"ThrottlingException",
+ * "message":"Rate exceeded"}`) only `__type` and `message`. A `code-only` not-found body leaves `__type`
+ * out.
+ */
+export function errorBody(error: SimulatorApiError, action: string, notFoundShape: NotFoundShape): string {
+  const modeled = MODELED_ERRORS[error.type] !== undefined;
+  const docs = modeled && action !== '' ? `https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_${action}.html` : undefined;
   return JSON.stringify({
-    __type: error.type,
-    message: error.message,
+    ...(notFoundShape === 'code-only' && error.type === 'NotFoundException' ? {} : { __type: error.type }),
     ...(error.code === undefined ? {} : { code: error.code }),
+    ...(docs === undefined ? {} : { docs }),
+    message: error.message,
+    ...(modeled && error.tip !== undefined ? { tip: error.tip } : {}),
   });
 }

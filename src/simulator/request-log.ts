@@ -1,5 +1,6 @@
 /**
- * The log of requests the simulator answered, for assertions in tests and counts in benchmarks.
+ * The log of requests the simulator answered, for assertions in tests and counts in benchmarks,
+ * bounded to the latest `requestLogLimit` entries so that a long run does not grow without end.
  */
 
 import type { ActionInput } from './actions/index.js';
@@ -21,6 +22,34 @@ export interface RequestLogEntry {
   readonly error?: string;
   /** The injected fault that hit this request, if any. */
   readonly fault?: FaultKind;
+  /** `'after'` when that fault struck after the action ran (its work done, its answer lost). */
+  readonly faultPhase?: 'after';
+}
+
+/** The latest `limit` entries; pushing costs O(1) amortized, reading at most O(limit). Internal. */
+export class RequestLog {
+  readonly #limit: number;
+  #entries: RequestLogEntry[] = [];
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  push(entry: RequestLogEntry): void {
+    if (this.#limit === 0) return;
+    this.#entries.push(entry);
+    // Trim in batches: at most 2 × limit entries are held between trims.
+    if (this.#entries.length >= 2 * this.#limit) this.#entries = this.#entries.slice(-this.#limit);
+  }
+
+  /** The latest entries, oldest first. */
+  entries(): readonly RequestLogEntry[] {
+    return this.#entries.length > this.#limit ? this.#entries.slice(-this.#limit) : this.#entries;
+  }
+
+  clear(): void {
+    this.#entries = [];
+  }
 }
 
 const NAME_MEMBERS = [

@@ -4,7 +4,8 @@
  * printed in github.com/aws/aws-cli under awscli/examples/lightsail/ (statusChangedAt − createdAt
  * of a finished operation); "dev guide" means github.com/awsdocs/amazon-lightsail-developer-guide
  * doc_source/ (the published Lightsail Developer Guide). Where nothing public was found, the
- * comment says so and the value is a conservative choice.
+ * comment says so and the value is a conservative choice. These are the exact durations; the
+ * distributions the `varyDurations` option draws from (medians and spreads) are in `duration-model.ts`.
  */
 
 /** Simulated durations (ms, before `timeScale`) of the operation types the simulator models. */

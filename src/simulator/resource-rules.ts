@@ -2,7 +2,7 @@
  * Rules that make resources misbehave without an operation failing: certificates whose validation
  * fails or times out, and instances that fail load balancer health checks.
  */
-import { describeValue } from './options.js';
+import { describeValue } from './checks.js';
 
 /** How the validation of a certificate ends. */
 export type CertificateOutcome = 'ISSUED' | 'FAILED' | 'VALIDATION_TIMED_OUT';

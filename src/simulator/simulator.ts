@@ -6,18 +6,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { containerControls } from './container-controls.js';
 import type { ContainerServiceFailureCode, DeploymentFailureRule } from './container-rules.js';
-import { type OperationFailure, type OperationMatch, toFailureRule } from './failures.js';
+import type { OperationFailure, OperationMatch } from './failures.js';
 import { type Fault, FaultQueue } from './faults.js';
-import { type OperationSpec, specToOperation } from './operation-spec.js';
-import { checkNumber, describeValue, isFiniteNonNegative, resolveOptions, type SimulatorOptions } from './options.js';
-import { type OpenPortOptions, type PortListener, PortListeners } from './port-listeners.js';
-import { type OperationJson, toOperationJson } from './protocol.js';
+import { operationControls } from './operation-controls.js';
+import type { OperationSpec } from './operation-spec.js';
+import type { SimulatorOptions } from './options.js';
+import type { OpenPortOptions, PortListener } from './port-listeners.js';
+import { PortListeners } from './port-listeners.js';
+import type { OperationJson } from './protocol.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
-import type { RequestLogEntry } from './request-log.js';
+import { RegionStates } from './regions.js';
+import { RequestLog, type RequestLogEntry } from './request-log.js';
+import { resolveOptions } from './resolve-options.js';
 import { resourceControls } from './resource-controls.js';
 import type { CertificateOutcome, InstanceHealthSetting } from './resource-rules.js';
 import { createRequestListener } from './server.js';
-import { SimulatorState } from './state.js';
 
 /**
  * A running simulator.
@@ -40,29 +43,41 @@ import { SimulatorState } from './state.js';
  * - container service creation: `failContainerService(name, 'CERTIFICATE_LIMIT_EXCEEDED' | 'UNKNOWN_ERROR')` /
  *   the `containerServiceFailures` option / `--fail-container-service NAME[:CODE]`: the service stays
  *   `PENDING` with that `stateDetail.code`.
- * - requests: `injectFault(fault)` (throttling, HTTP 5xx, resets, delays) and `hideOperation`.
+ * - requests: `injectFault(fault)` / the `faults` option / `--fault` and `--fault-after`: every exception
+ *   of the model with its HTTP status, throttling, HTTP 5xx, resets, delays; before the action or after it
+ *   (its answer lost); `hideOperation` / `notFoundForMs` / `--not-found-for`; not-found answers in each wire
+ *   shape (`notFoundShape`); a server clock off the client's (`clockSkewMs` / `--clock-skew`).
  */
 export interface Simulator {
   /** The URL to pass as the client's `endpoint`, e.g. `http://127.0.0.1:54321`. */
   readonly endpoint: string;
   /** The port it listens on. */
   readonly port: number;
-  /** Every answered request since the start or the last `clearRequests()`, oldest first (CORS preflights excluded). */
+  /**
+   * The latest answered requests (at most `requestLogLimit`) since the start or the last
+   * `clearRequests()`, oldest first (CORS preflights excluded).
+   */
   readonly requests: readonly RequestLogEntry[];
   /** Empties `requests`. */
   clearRequests(): void;
-  /** Creates an operation directly, with no resource behind it, and returns it in wire shape (see `toSdkOperation`). */
+  /**
+   * Creates an operation directly, with no resource behind it (in `spec.region`, the default region
+   * unless told), and returns it in wire shape (see `toSdkOperation`). It is `Started` unless `spec.status` says otherwise.
+   */
   createOperation(spec?: OperationSpec): OperationJson;
-  /** The current state of an operation in wire shape, or `undefined` if there is none with that id (hidden ones included). */
+  /** The current state of an operation of any region in wire shape, or `undefined` if there is none with that id (hidden ones included). */
   operation(operationId: string): OperationJson | undefined;
   /**
-   * Makes matching operations end `Failed` with this error: operations created from now on, and
-   * existing ones not finished yet. Stays in force until `clearFailures()`.
+   * Makes matching operations end `Failed` with this error, in every region: operations created from
+   * now on, and existing ones not finished yet. Stays in force until `clearFailures()`.
    */
   failOperations(match: OperationMatch, failure: OperationFailure): void;
   /** Forgets every `failOperations` rule; operations already made to fail stay so. */
   clearFailures(): void;
-  /** Answers the next `fault.times` requests matching `fault.action` with the fault, first injected first. */
+  /**
+   * Answers the next `fault.times` requests matching `fault.action` (and `fault.region`) with the fault,
+   * first injected first: before the action runs, or with `phase: 'after'` once it has run (its answer lost).
+   */
   injectFault(fault: Fault): void;
   /** The faults not used up yet, first injected first; `times` is what remains of each. */
   readonly pendingFaults: readonly Fault[];
@@ -131,10 +146,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 /** Starts a simulator; resolves once it listens. Rejects with `TypeError`/`RangeError` for a bad option, or the listen error. */
 export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
   const config = resolveOptions(options);
-  const state = new SimulatorState(config);
+  const regions = new RegionStates(config);
   const faults = new FaultQueue();
+  for (const fault of config.faults) faults.add(fault);
   const limiter = config.maxRequestsPerSecond === undefined ? undefined : new SlidingWindowLimiter(config.maxRequestsPerSecond);
-  let log: RequestLogEntry[] = [];
+  const log = new RequestLog(config.requestLogLimit);
   const waits = new Map<NodeJS.Timeout, (completed: boolean) => void>();
   const listeners = new PortListeners();
   let closing: Promise<void> | undefined;
@@ -151,7 +167,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
 
   const server = createServer(
     { keepAliveTimeout: 5000 },
-    createRequestListener({ state, faults, limiter, log: (entry) => log.push(entry), wait }),
+    createRequestListener({ regions, faults, limiter, log: (entry) => log.push(entry), wait }),
   );
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
@@ -161,25 +177,12 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     endpoint: `http://${host}:${port}`,
     port,
     get requests() {
-      return log;
+      return log.entries();
     },
     clearRequests() {
-      log = [];
+      log.clear();
     },
-    createOperation(spec = {}) {
-      const now = config.now();
-      return toOperationJson(state.book.add(specToOperation(spec, state, now)), now, config.region);
-    },
-    operation(operationId) {
-      const op = state.book.get(operationId);
-      return op === undefined ? undefined : toOperationJson(op, config.now(), config.region);
-    },
-    failOperations(match, failure) {
-      state.book.addFailureRule(toFailureRule(match, failure), config.now());
-    },
-    clearFailures() {
-      state.book.clearFailureRules();
-    },
+    ...operationControls(regions),
     injectFault(fault) {
       faults.add(fault);
     },
@@ -189,15 +192,8 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     clearFaults() {
       faults.clear();
     },
-    hideOperation(operationId, forMs) {
-      const op = state.book.get(operationId);
-      if (op === undefined)
-        throw new RangeError(`Expected \`operationId\` to name an operation of this simulator, got ${describeValue(operationId)}`);
-      checkNumber('forMs', forMs, 'a finite number >= 0 (ms)', isFiniteNonNegative);
-      op.hiddenUntil = config.now() + state.scaled(forMs);
-    },
-    ...resourceControls(state, listeners),
-    ...containerControls(state),
+    ...resourceControls(regions, listeners),
+    ...containerControls(regions),
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const [timer, resolveWait] of waits) {

@@ -1,19 +1,20 @@
 /**
- * Everything the simulator holds: its configuration, the operations and the resources.
+ * What the simulator holds for one region: its configuration, the operations and the resources.
  */
 import { randomUUID } from 'node:crypto';
-import { AddressPool } from './addresses.js';
+import type { AddressPool } from './addresses.js';
 import type { CertificateRecord } from './certificates.js';
-import { ContainerRules } from './container-rules.js';
+import type { ContainerRules } from './container-rules.js';
 import type { ContainerServiceRecord } from './container-services.js';
 import type { DatabaseRecord } from './databases.js';
 import type { DistributionRecord } from './distributions.js';
+import { DURATION_DISTRIBUTIONS, drawDuration, FALLBACK_DISTRIBUTION, STATUS_REFRESH_MS } from './duration-model.js';
 import { type OperationRecord, planTiming } from './lifecycle.js';
 import type { LoadBalancerRecord } from './load-balancers.js';
-import { OperationBook } from './operation-book.js';
+import { type FailureRuleSet, OperationBook } from './operation-book.js';
 import type { SimulatorConfig } from './options.js';
-import { FALLBACK_DURATION_MS, type ResourceDurations } from './resource-durations.js';
-import { ResourceRules } from './resource-rules.js';
+import { DEFAULT_DURATIONS_MS, FALLBACK_DURATION_MS, type ResourceDurations } from './resource-durations.js';
+import type { ResourceRules } from './resource-rules.js';
 import { type DiskRecord, dynamicIpAt, type InstanceRecord, type StaticIpRecord } from './resources.js';
 
 /** The account id in every ARN. */
@@ -43,10 +44,17 @@ export interface ActionOperation {
   readonly instant: boolean;
 }
 
-/** The simulator's state. Internal. */
+/** The rules every region shares: the simulator's methods and options apply to all of them. Internal. */
+export interface SharedRules {
+  readonly failures: FailureRuleSet;
+  readonly rules: ResourceRules;
+  readonly containerRules: ContainerRules;
+}
+
+/** The state of one region of the simulated account: its configuration, operations and resources. Internal. */
 export class SimulatorState {
   readonly config: SimulatorConfig;
-  readonly book = new OperationBook();
+  readonly book: OperationBook;
   readonly instances = new Map<string, InstanceRecord>();
   readonly staticIps = new Map<string, StaticIpRecord>();
   readonly disks = new Map<string, DiskRecord>();
@@ -55,18 +63,19 @@ export class SimulatorState {
   readonly certificates = new Map<string, CertificateRecord>();
   readonly distributions = new Map<string, DistributionRecord>();
   readonly containerServices = new Map<string, ContainerServiceRecord>();
-  readonly rules = new ResourceRules();
-  readonly containerRules = new ContainerRules();
+  readonly rules: ResourceRules;
+  readonly containerRules: ContainerRules;
   readonly addresses: AddressPool;
+  /** How many durations `varyDurations` has drawn in this region. */
+  #draws = 0;
 
-  constructor(config: SimulatorConfig) {
+  /** `config.region` is this state's region; `addresses` may be shared so that no two regions hand out the same one. */
+  constructor(config: SimulatorConfig, shared: SharedRules, addresses: AddressPool) {
     this.config = config;
-    this.addresses = new AddressPool(config.instanceAddresses);
-    for (const rule of config.failures) this.book.addFailureRule(rule, -Infinity);
-    for (const [name, outcome] of Object.entries(config.certificateOutcomes)) this.rules.setCertificateOutcome(name, outcome);
-    for (const name of config.unhealthyInstances) this.rules.setHealth(name, 'unhealthy', -Infinity);
-    for (const rule of config.deploymentFailures) this.containerRules.addDeploymentFailure(rule);
-    for (const [name, code] of Object.entries(config.containerServiceFailures)) this.containerRules.setServiceFailure(name, code);
+    this.book = new OperationBook(shared.failures);
+    this.rules = shared.rules;
+    this.containerRules = shared.containerRules;
+    this.addresses = addresses;
   }
 
   /** A resource phase duration (ms, before `timeScale`) in clock ms. */
@@ -90,9 +99,23 @@ export class SimulatorState {
     return ms / this.config.timeScale;
   }
 
-  /** The simulated duration (ms, before `timeScale`) of an operation type. */
+  /**
+   * The simulated duration (ms, before `timeScale`) of the next operation of a type: the `durations`
+   * option's; else, with `varyDurations`, a draw from the type's distribution; else the exact default.
+   */
   durationOf(operationType: string): number {
-    return this.config.durations[operationType] ?? FALLBACK_DURATION_MS;
+    const exact = this.config.durations[operationType];
+    if (exact !== undefined) return exact;
+    if (!this.config.varyDurations) return DEFAULT_DURATIONS_MS[operationType] ?? FALLBACK_DURATION_MS;
+    const distribution = DURATION_DISTRIBUTIONS[operationType] ?? FALLBACK_DISTRIBUTION;
+    this.#draws += 1;
+    return drawDuration(distribution, `${this.config.seed}:${this.config.region}:${this.#draws}`);
+  }
+
+  /** When `statusChangedAt` of an operation `Started` at `startAt` moves while still `Started` (`varyDurations` only). */
+  refreshAt(operationType: string, startAt: number): number | undefined {
+    const lag = this.config.varyDurations ? STATUS_REFRESH_MS[operationType] : undefined;
+    return lag === undefined ? undefined : startAt + this.scaled(lag);
   }
 
   /**
@@ -103,6 +126,7 @@ export class SimulatorState {
     const duration = spec.instant ? 0 : this.scaled(this.durationOf(spec.operationType));
     const timing = planTiming(now, spec.instant ? 'Succeeded' : 'Started', duration, 0);
     return this.book.add({
+      refreshAt: spec.instant ? undefined : this.refreshAt(spec.operationType, timing.startAt),
       operationType: spec.operationType,
       resourceName: spec.resourceName,
       resourceType: spec.resourceType,

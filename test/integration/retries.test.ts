@@ -88,10 +88,10 @@ describe('transient GetOperation failures', () => {
 
 describe('GetOperation failures waiting will not fix', () => {
   it.each([
-    ['AccessDeniedException', AccessDeniedException],
-    ['UnauthenticatedException', UnauthenticatedException],
-    ['InvalidInputException', InvalidInputException],
-  ] as const)('rejects at once on %s, after exactly one request, with the SDK exception as cause', async (kind, ExceptionClass) => {
+    ['AccessDeniedException', AccessDeniedException, 403],
+    ['UnauthenticatedException', UnauthenticatedException, 401],
+    ['InvalidInputException', InvalidInputException, 400],
+  ] as const)('rejects at once on %s, after exactly one request, with the SDK exception as cause', async (kind, ExceptionClass, status) => {
     const fixture = await setup();
     const { created, waiter, retries } = await waiterOn(fixture);
     fixture.sim.injectFault({ kind, action: 'GetOperation', times: Infinity });
@@ -102,7 +102,7 @@ describe('GetOperation failures waiting will not fix', () => {
     expect(error).toMatchObject({
       operationId: created.id,
       errorName: kind,
-      httpStatusCode: 400,
+      httpStatusCode: status,
       retriesExhausted: false,
       operation: undefined,
     });

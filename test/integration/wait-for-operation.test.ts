@@ -77,7 +77,7 @@ describe('waitForOperation: success', () => {
 
   it('accepts an operation converted with toSdkOperation and polls it to the end', async () => {
     const { client, sim } = await setup();
-    const created = sim.createOperation({ durationMs: lasting(20) });
+    const created = sim.createOperation({ status: 'NotStarted', durationMs: lasting(20) });
     expect(created.status).toBe('NotStarted');
 
     const final = await waitForOperation(client, toSdkOperation(created), fast());
@@ -231,7 +231,7 @@ describe('waitForOperation: operations not visible yet', () => {
     expect(error).toMatchObject({
       operationId: 'no-such-operation',
       errorName: 'NotFoundException',
-      httpStatusCode: 400,
+      httpStatusCode: 404,
       retriesExhausted: false,
     });
     const requests = getOperationRequests(sim);

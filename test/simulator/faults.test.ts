@@ -19,10 +19,10 @@ describe('injected faults', () => {
   it.each([
     ['ThrottlingException', LightsailServiceException, 400, 'ThrottlingException'],
     ['ServiceException', ServiceException, 500, 'ServiceException'],
-    ['AccessDeniedException', AccessDeniedException, 400, 'AccessDeniedException'],
-    ['UnauthenticatedException', UnauthenticatedException, 400, 'UnauthenticatedException'],
+    ['AccessDeniedException', AccessDeniedException, 403, 'AccessDeniedException'],
+    ['UnauthenticatedException', UnauthenticatedException, 401, 'UnauthenticatedException'],
     ['InvalidInputException', InvalidInputException, 400, 'InvalidInputException'],
-    ['NotFoundException', NotFoundException, 400, 'NotFoundException'],
+    ['NotFoundException', NotFoundException, 404, 'NotFoundException'],
     ['http500', LightsailServiceException, 500, 'InternalFailure'],
     ['http503', LightsailServiceException, 503, 'ServiceUnavailable'],
   ] as const)('answers %s as the SDK expects', async (kind, type, status, name) => {

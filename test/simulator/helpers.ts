@@ -27,11 +27,11 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((close) => close()));
 });
 
-/** A real `LightsailClient` pointed at the simulator. */
-export function clientFor(sim: Simulator, maxAttempts = 1): LightsailClient {
+/** A real `LightsailClient` pointed at the simulator, signing for `region` (which decides the simulator's region state). */
+export function clientFor(sim: Simulator, maxAttempts = 1, region = 'us-east-1'): LightsailClient {
   const client = new LightsailClient({
     endpoint: sim.endpoint,
-    region: 'us-east-1',
+    region,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts,
   });
@@ -39,12 +39,15 @@ export function clientFor(sim: Simulator, maxAttempts = 1): LightsailClient {
   return client;
 }
 
-/** Starts a simulator on a manual clock with a single-attempt client; both are closed after the test. */
+/**
+ * Starts a simulator on a manual clock with a single-attempt client signing for the simulator's
+ * default region (`options.region`); both are closed after the test.
+ */
 export async function setup(options: SimulatorOptions = {}, maxAttempts = 1): Promise<Fixture> {
   const clock = manualClock();
   const sim = await startSimulator({ now: clock.now, ...options });
   open.push(() => sim.close());
-  return { sim, clock, client: clientFor(sim, maxAttempts) };
+  return { sim, clock, client: clientFor(sim, maxAttempts, options.region) };
 }
 
 /** Sends a raw HTTP request to the simulator and returns status, headers and parsed JSON body. */

@@ -53,7 +53,7 @@ describe('request log', () => {
     });
     await raw(f.sim, { target: target('Nope') });
     expect(f.sim.requests).toEqual([
-      { time: f.clock.now() - 250, action: 'GetOperation', operationId: 'op-1', status: 400, error: 'NotFoundException' },
+      { time: f.clock.now() - 250, action: 'GetOperation', operationId: 'op-1', status: 404, error: 'NotFoundException' },
       { time: f.clock.now(), action: 'CreateInstances', resourceName: 'web-1', status: 200 },
       { time: f.clock.now(), action: 'Nope', status: 400, error: 'UnknownOperationException' },
     ]);

@@ -114,7 +114,9 @@ describe('CreateInstances', () => {
 
   it('answers InvalidInputException for a zone of another region', async () => {
     const f = await setup();
-    await expect(create(f, ['web-1'], 'eu-west-1a')).rejects.toThrow(/eu-west-1a/);
+    await expect(create(f, ['web-1'], 'eu-west-1a')).rejects.toThrow(
+      'The given Availability Zone is invalid. It must be one of the following: us-east-1a,us-east-1b,us-east-1c,us-east-1d,us-east-1e,us-east-1f.',
+    );
   });
 });
 

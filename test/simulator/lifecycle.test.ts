@@ -6,7 +6,7 @@ import { setup, T0 } from './helpers.js';
 describe('operation lifecycle on the injected clock', () => {
   it('goes NotStarted → Started → Succeeded, moving statusChangedAt at each step', async () => {
     const f = await setup({ notStartedMs: 1000 });
-    const op = f.sim.createOperation({ durationMs: 5000 });
+    const op = f.sim.createOperation({ status: 'NotStarted', durationMs: 5000 });
     const read = async () => (await f.client.send(new GetOperationCommand({ operationId: op.id }))).operation;
     expect(await read()).toMatchObject({ status: 'NotStarted', isTerminal: false, statusChangedAt: new Date(T0) });
     f.clock.advance(999);
@@ -74,7 +74,7 @@ describe('operation lifecycle on the injected clock', () => {
 
   it('divides every duration by timeScale', async () => {
     const f = await setup({ timeScale: 100, notStartedMs: 1000 });
-    const op = f.sim.createOperation({ durationMs: 18_000 });
+    const op = f.sim.createOperation({ status: 'NotStarted', durationMs: 18_000 });
     f.clock.advance(10);
     expect(f.sim.operation(op.id)?.status).toBe('Started');
     f.clock.advance(179);

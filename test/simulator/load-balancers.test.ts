@@ -43,7 +43,7 @@ describe('load balancers', () => {
       }),
     );
     expect(operations?.map((op) => [op.operationType, op.resourceType, op.resourceName, op.operationDetails, op.status])).toEqual([
-      ['CreateLoadBalancer', 'LoadBalancer', 'lb-1', '', 'Started'],
+      ['CreateLoadBalancer', 'LoadBalancer', 'lb-1', undefined, 'Started'],
       ['CreateLoadBalancerTlsCertificate', 'LoadBalancerTlsCertificate', 'lb-1', 'lb-1', 'Succeeded'],
       ['CreateLoadBalancerTlsCertificate', 'LoadBalancer', 'lb-1', 'cert-1', 'Succeeded'],
     ]);

@@ -42,7 +42,7 @@ describe('wire format', () => {
     const f = await setup();
     const error = await f.client.send(new GetInstanceCommand({ instanceName: 'nope-1' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
-    expect(error).toMatchObject({ name: 'NotFoundException', code: 'DoesNotExist', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+    expect(error).toMatchObject({ name: 'NotFoundException', code: 'DoesNotExist', $fault: 'client', $metadata: { httpStatusCode: 404 } });
     expect((error as Error).message).toContain('nope-1');
   });
 

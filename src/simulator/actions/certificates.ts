@@ -6,7 +6,7 @@
  * (`certificateFirstDomainMs`, then `certificateDomainStaggerMs` apart); the certificate is `ISSUED`
  * with the last one, or `FAILED` / `VALIDATION_TIMED_OUT` as set by `Simulator.setCertificateOutcome`.
  */
-import { invalidInput } from '../api-error.js';
+import { invalidInput, nameInUse } from '../api-error.js';
 import { type CertificateRecord, certificateSummaryJson } from '../certificates.js';
 import { certificateStatusAt, planValidation } from '../validation.js';
 import { type ActionHandler, operationsJson } from './context.js';
@@ -19,7 +19,7 @@ export const createCertificate: ActionHandler = (ctx, input) => {
   const domainName = requireString(input, 'domainName');
   const subjectAlternativeNames = optionalStrings(input, 'subjectAlternativeNames');
   const { state, now } = ctx;
-  if (state.certificates.has(name)) throw invalidInput(`The certificate name ${name} is already in use.`);
+  if (state.certificates.has(name)) throw nameInUse([name]);
   const cert: CertificateRecord = {
     name,
     arn: state.arn('Certificate'),

@@ -3,7 +3,7 @@
  * delete, answered `{}`) returns the `containerService` as seen at the request's instant.
  */
 import { randomUUID } from 'node:crypto';
-import { invalidInput } from '../api-error.js';
+import { invalidInput, nameInUse } from '../api-error.js';
 import { containerServiceJson } from '../container-json.js';
 import type { ContainerServiceRecord } from '../container-services.js';
 import { serviceStatusAt } from '../container-services.js';
@@ -36,7 +36,7 @@ export const createContainerService: ActionHandler = (ctx, input) => {
   const deployment = deploymentInput === undefined ? undefined : readDeploymentRequest(deploymentInput);
   const { state, now } = ctx;
   purgeContainerServices(ctx);
-  if (state.containerServices.has(name)) throw invalidInput(`The container service name ${name} is already in use.`);
+  if (state.containerServices.has(name)) throw nameInUse([name]);
   const { region } = state.config;
   const service: ContainerServiceRecord = {
     name,

@@ -3,21 +3,18 @@
  * (CLI examples create-relational-database.rst and delete-relational-database.rst).
  */
 import { randomUUID } from 'node:crypto';
-import { invalidInput } from '../api-error.js';
+import { invalidInput, nameInUse } from '../api-error.js';
 import { type DatabaseRecord, databaseJson, databaseStateAt } from '../databases.js';
 import type { OperationRecord } from '../lifecycle.js';
 import type { ActionOperation } from '../state.js';
+import { checkZone } from '../zones.js';
 import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { optionalBoolean, optionalString, requireName, requireString } from './input.js';
 import { exists, findDatabase } from './lookup.js';
 
 function zoneOf(ctx: ActionContext, input: Readonly<Record<string, unknown>>): string {
-  const zone = optionalString(input, 'availabilityZone') ?? `${ctx.state.config.region}a`;
   const { region } = ctx.state.config;
-  if (!new RegExp(`^${region}[a-z]$`).test(zone)) {
-    throw invalidInput(`The availability zone ${JSON.stringify(zone)} is not in region ${region} (e.g. ${region}a).`);
-  }
-  return zone;
+  return checkZone(region, optionalString(input, 'availabilityZone') ?? `${region}a`);
 }
 
 function start(ctx: ActionContext, spec: Omit<ActionOperation, 'instant'>): OperationRecord {
@@ -38,7 +35,7 @@ export const createRelationalDatabase: ActionHandler = (ctx, input) => {
   const masterUsername = requireString(input, 'masterUsername');
   optionalString(input, 'masterUserPassword');
   const { state } = ctx;
-  if (exists(findDatabase, ctx, name)) throw invalidInput(`The relational database name ${name} is already in use.`);
+  if (exists(findDatabase, ctx, name)) throw nameInUse([name]);
   const op = start(ctx, {
     operationType: 'CreateRelationalDatabase',
     resourceName: name,

@@ -4,10 +4,11 @@
  * the disk answers `state: "deleting"` for a while ("The disk may remain in the deleting state for
  * several minutes", SDK DeleteDiskCommand), then `NotFoundException`.
  */
-import { invalidInput } from '../api-error.js';
+import { invalidInput, nameInUse } from '../api-error.js';
 import { isTerminalAt } from '../lifecycle.js';
-import { type DiskRecord, diskAttachedTo, diskJson, diskStateAt, instanceStateAt } from '../resources.js';
-import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
+import { diskAttachedTo, diskJson, diskStateAt, instanceStateAt } from '../resources.js';
+import { type ActionHandler, operationsJson } from './context.js';
+import { diskPairOperations } from './disk-operations.js';
 import { requireAvailabilityZone, requireName, requirePositiveInteger, requireString } from './input.js';
 import { isCreated } from './instances.js';
 import { exists, findDisk, findInstance } from './lookup.js';
@@ -18,7 +19,7 @@ export const createDisk: ActionHandler = (ctx, input) => {
   const availabilityZone = requireAvailabilityZone(ctx, input);
   const sizeInGb = requirePositiveInteger(input, 'sizeInGb');
   const { state } = ctx;
-  if (exists(findDisk, ctx, name)) throw invalidInput(`The disk name ${name} is already in use.`);
+  if (exists(findDisk, ctx, name)) throw nameInUse([name]);
   const op = state.startOperation(
     { operationType: 'CreateDisk', resourceName: name, resourceType: 'Disk', availabilityZone, operationDetails: '', instant: false },
     ctx.now,
@@ -49,20 +50,10 @@ export const attachDisk: ActionHandler = (ctx, input) => {
   if (instance.availabilityZone !== disk.availabilityZone) {
     throw invalidInput(`The disk ${disk.name} and the instance ${instance.name} are in different availability zones.`);
   }
-  const [diskOp, instanceOp] = pairOperations(ctx, 'AttachDisk', disk, instance.name);
+  const [diskOp, instanceOp] = diskPairOperations(ctx, 'AttachDisk', disk, instance.name);
   disk.attachment = { instanceName: instance.name, path, op: diskOp, detachOp: undefined };
   return { operations: operationsJson(ctx, [diskOp, instanceOp]) };
 };
-
-/** The two `Started` operations of an attach or detach: on the disk and on the instance, each naming the other. */
-function pairOperations(ctx: ActionContext, operationType: string, disk: DiskRecord, instanceName: string) {
-  const start = (resourceName: string, resourceType: 'Disk' | 'Instance', operationDetails: string) =>
-    ctx.state.startOperation(
-      { operationType, resourceName, resourceType, availabilityZone: disk.availabilityZone, operationDetails, instant: false },
-      ctx.now,
-    );
-  return [start(disk.name, 'Disk', instanceName), start(instanceName, 'Instance', disk.name)] as const;
-}
 
 /**
  * `DetachDisk {diskName}` → two `Started` operations (disk and instance); the disk is `in-use`
@@ -81,7 +72,7 @@ export const detachDisk: ActionHandler = (ctx, input) => {
   if (instanceState !== 'stopped') {
     throw invalidInput(`The instance ${attachment.instanceName} is ${instanceState}; stop it before detaching the disk ${disk.name}.`);
   }
-  const [diskOp, instanceOp] = pairOperations(ctx, 'DetachDisk', disk, attachment.instanceName);
+  const [diskOp, instanceOp] = diskPairOperations(ctx, 'DetachDisk', disk, attachment.instanceName);
   attachment.detachOp = diskOp;
   return { operations: operationsJson(ctx, [diskOp, instanceOp]) };
 };

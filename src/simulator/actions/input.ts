@@ -2,6 +2,7 @@
  * Validation of request members, answering `InvalidInputException` that names the member.
  */
 import { invalidInput } from '../api-error.js';
+import { checkZone } from '../zones.js';
 import type { ActionContext, ActionInput } from './context.js';
 
 /** Lightsail's pattern for resource names. */
@@ -59,14 +60,9 @@ export function requirePositiveInteger(input: ActionInput, name: string): number
   return value;
 }
 
-/** A required availability zone of the simulator's region, e.g. `us-east-1a`. */
+/** A required availability zone of the request's region, e.g. `us-east-1a`. */
 export function requireAvailabilityZone(ctx: ActionContext, input: ActionInput): string {
-  const zone = requireString(input, 'availabilityZone');
-  const { region } = ctx.state.config;
-  if (!new RegExp(`^${region}[a-z]$`).test(zone)) {
-    throw invalidInput(`The availability zone ${JSON.stringify(zone)} is not in region ${region} (e.g. ${region}a).`);
-  }
-  return zone;
+  return checkZone(ctx.state.config.region, requireString(input, 'availabilityZone'));
 }
 
 /** An optional boolean member. */

@@ -1,10 +1,11 @@
 /**
  * Instance actions: create, delete, start, stop, reboot and get.
  */
-import { invalidInput } from '../api-error.js';
+import { invalidInput, nameInUse } from '../api-error.js';
 import { isTerminalAt } from '../lifecycle.js';
-import { type InstanceRecord, instanceJson, instanceStateAt } from '../resources.js';
+import { diskAttachedTo, type InstanceRecord, instanceJson, instanceStateAt } from '../resources.js';
 import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
+import { diskPairOperations } from './disk-operations.js';
 import { requireAvailabilityZone, requireName, requireNames, requireString } from './input.js';
 import { findInstance } from './lookup.js';
 
@@ -38,7 +39,7 @@ export const createInstances: ActionHandler = (ctx, input) => {
   const bundleId = requireString(input, 'bundleId');
   const { state } = ctx;
   const taken = names.filter((name) => state.instances.has(name));
-  if (taken.length > 0) throw invalidInput(`Some names are already in use: ${taken.join(', ')}.`);
+  if (taken.length > 0) throw nameInUse(taken);
   const ops = names.map((name) => {
     const op = state.startOperation(
       {
@@ -69,23 +70,36 @@ export const createInstances: ActionHandler = (ctx, input) => {
   return { operations: operationsJson(ctx, ops) };
 };
 
-/** `DeleteInstance` → a `Succeeded` operation; detaches its static IP and disks. */
+/**
+ * `DeleteInstance` → an already `Succeeded` `DeleteInstance` operation, after two `Started` `DetachDisk`
+ * operations (on the disk, on the instance) per disk attached, exactly as the CLI example
+ * delete-instance.rst shows; the disks are `in-use` (`attachmentState: "detaching"`) until their detach
+ * succeeds, then `available`. The static IP is detached and load balancers forget the instance at once.
+ */
 export const deleteInstance: ActionHandler = (ctx, input) => {
   const instance = findInstance(ctx, requireName(input, 'instanceName'));
-  const { state } = ctx;
+  const { state, now } = ctx;
+  const detaching = [...state.disks.values()].filter((disk) => {
+    const detachOp = disk.attachment?.detachOp;
+    return (
+      disk.deleteOp === undefined && diskAttachedTo(disk, now) === instance.name && (detachOp === undefined || isTerminalAt(detachOp, now))
+    );
+  });
+  const detachOps = detaching.flatMap((disk) => {
+    const pair = diskPairOperations(ctx, 'DetachDisk', disk, instance.name);
+    if (disk.attachment !== undefined) disk.attachment.detachOp = pair[0];
+    return pair;
+  });
   const op = startOnInstance(ctx, instance, 'DeleteInstance', true);
   if (op.finalStatus !== 'Failed') {
     if (instance.staticIpName !== undefined) {
       const ip = state.staticIps.get(instance.staticIpName);
       if (ip !== undefined) ip.attachedTo = undefined;
     }
-    for (const disk of state.disks.values()) {
-      if (disk.attachment?.instanceName === instance.name) disk.attachment = undefined;
-    }
     for (const lb of state.loadBalancers.values()) lb.attachments.delete(instance.name);
     state.instances.delete(instance.name);
   }
-  return { operations: operationsJson(ctx, [op]) };
+  return { operations: operationsJson(ctx, [...detachOps, op]) };
 };
 
 function power(kind: 'start' | 'stop'): ActionHandler {

@@ -3,7 +3,7 @@
  * statuses follow the CLI examples create-load-balancer.rst and attach-instances-to-load-balancer.rst.
  */
 import { randomUUID } from 'node:crypto';
-import { invalidInput } from '../api-error.js';
+import { invalidInput, nameInUse } from '../api-error.js';
 import { isTerminalAt, type OperationRecord } from '../lifecycle.js';
 import { healthAt, type LoadBalancerRecord, loadBalancerJson, loadBalancerStateAt } from '../load-balancers.js';
 import { instanceStateAt } from '../resources.js';
@@ -37,7 +37,7 @@ export const createLoadBalancer: ActionHandler = (ctx, input) => {
   }
   const alternatives = optionalStrings(input, 'certificateAlternativeNames');
   const { state } = ctx;
-  if (state.loadBalancers.has(name)) throw invalidInput(`The load balancer name ${name} is already in use.`);
+  if (state.loadBalancers.has(name)) throw nameInUse([name]);
   const op = lbOperation(ctx, 'CreateLoadBalancer', name, '', false);
   const lb: LoadBalancerRecord = {
     name,

@@ -1,7 +1,7 @@
 /**
  * Static IP actions: allocate, attach, detach, release and get. All are answered already `Succeeded`.
  */
-import { invalidInput } from '../api-error.js';
+import { invalidInput, nameInUse } from '../api-error.js';
 import type { OperationRecord } from '../lifecycle.js';
 import { type InstanceRecord, type StaticIpRecord, staticIpJson } from '../resources.js';
 import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
@@ -39,7 +39,7 @@ const allSucceeded = (ops: readonly OperationRecord[]): boolean => ops.every((op
 export const allocateStaticIp: ActionHandler = (ctx, input) => {
   const name = requireName(input, 'staticIpName');
   const { state } = ctx;
-  if (state.staticIps.has(name)) throw invalidInput(`The static IP name ${name} is already in use.`);
+  if (state.staticIps.has(name)) throw nameInUse([name]);
   const op = staticIpOperation(ctx, 'AllocateStaticIp', name, '');
   if (op.finalStatus !== 'Failed') {
     state.staticIps.set(name, {
