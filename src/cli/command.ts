@@ -1,8 +1,13 @@
 import { type CliConfig, operationConfig } from './args.js';
+import { isDeploymentWaiter, splitVersionValue, takeDeploymentVersion } from './deployment-args.js';
 import { parseFlags } from './flags.js';
+import { LIMITS } from './limits.js';
 import { type ResourceCliConfig, resourceConfig } from './resource-args.js';
 import { UsageError } from './usage-error.js';
-import { findWaiter, meantWaiter } from './waiter-catalog.js';
+import { type CliWaiterDefinition, findWaiter, meantWaiter } from './waiter-catalog.js';
+
+// Room for the flags and their values beside the most ids or names a command takes.
+const MAX_FLAG_WORDS = 100;
 
 /** What the command line asks for. */
 export type Command =
@@ -22,9 +27,20 @@ export type Command =
  * an operation id that would be looked up in vain. Throws {@link UsageError}.
  */
 export function parseCommand(argv: readonly string[]): Command {
-  const parsed = parseFlags(argv);
+  // Checked before parsing: parseArgs takes quadratic time over a hundred thousand words.
+  if (argv.length > LIMITS.waits + MAX_FLAG_WORDS) {
+    throw new UsageError(`${argv.length} arguments given; one command waits on at most ${LIMITS.waits} operations or resources`);
+  }
+  const parsed = parseFlags(splitVersionValue(argv));
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
+  if (isDeploymentWaiter(positionals[0])) {
+    // Here `--version <n>` is the deployment's version, not the tool's.
+    const { version, positionals: words } = takeDeploymentVersion(parsed);
+    const [name, ...rest] = words;
+    const definition = findWaiter(name as string) as CliWaiterDefinition;
+    return { kind: 'resources', config: resourceConfig(definition, rest, values, { version }) };
+  }
   if (values.version) return { kind: 'version' };
   if (values.list) return { kind: 'list', json: values.json === true };
   const [first, ...rest] = positionals;

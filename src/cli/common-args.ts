@@ -1,5 +1,6 @@
 import { parseDuration } from './duration.js';
 import type { FlagValues } from './flags.js';
+import { redactUrlCredentials } from './redact.js';
 import { shorten, UsageError } from './usage-error.js';
 
 /** How the output looks: chosen by the terminal (`auto`), or by `--json` / `--quiet`. */
@@ -89,7 +90,8 @@ function checkEndpoint(value: string | undefined): string | undefined {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`invalid --endpoint-url '${shorten(value)}': expected an http:// or https:// URL`);
+    // The value may hold a password (`https://user:secret@host`): never echo it.
+    throw new UsageError(`invalid --endpoint-url '${shorten(redactUrlCredentials(value, true))}': expected an http:// or https:// URL`);
   }
   return value;
 }

@@ -15,6 +15,11 @@ export const ExitCode = Object.freeze({
    * not found): `OperationRequestError`, `ResourceRequestError`.
    */
   awsError: 4,
+  /**
+   * A bug in lightsail-wait: an error it did not expect (EX_SOFTWARE from BSD's sysexits.h), so that
+   * a script can tell it from every outcome above. The message asks for a report.
+   */
+  internal: 70,
   /** Interrupted by SIGINT (128 + 2). */
   interrupted: 130,
   /** Ended by SIGTERM (128 + 15). */

@@ -34,7 +34,8 @@ export type FlagValues = ParsedFlags['values'];
 /** Parses the arguments (without the program name) against {@link FLAGS}. Throws {@link UsageError}. */
 export function parseFlags(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+    // The tokens say where each positional stood: container-deployment reads `--version <n>` from them.
+    return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }

@@ -1,7 +1,9 @@
 import { DEFAULT_WAIT_OPTIONS, Poller } from '../index.js';
 import { DEFAULT_TIMEOUT_MS } from './common-args.js';
 import { formatDuration } from './duration.js';
-import { CLI_WAITERS } from './waiter-catalog.js';
+import { formatBytes, LIMITS } from './limits.js';
+import { MAX_FIELD_CHARS } from './terminal-text.js';
+import { CLI_WAITERS, WAITER_ALIASES } from './waiter-catalog.js';
 import { portDefaults } from './waiter-flags.js';
 
 const WIDTH = 78;
@@ -10,7 +12,11 @@ const WIDTH = 78;
 export function helpText(): string {
   const { port, stableForMs } = portDefaults();
   const { minDelayMs, maxDelayMs, notFoundGraceMs } = DEFAULT_WAIT_OPTIONS;
+  const aliases = [...WAITER_ALIASES].map(([alias, name]) => `${alias} (${name})`);
   return `Usage: lightsail-wait [options] <waiter> <name>...
+       lightsail-wait [options] container-deployment <service> [--version <n>]
+       aws lightsail create-container-service-deployment ... --output json |
+         lightsail-wait [options] container-deployment
        lightsail-wait [options] <operation-id>...
        aws lightsail <command> --output json | lightsail-wait [options]
        lightsail-wait [options] - < response.json
@@ -21,11 +27,20 @@ Wait for AWS Lightsail resources to reach a state, or for operations to finish.
 
 Waiters (--list says what each one polls and waits for):
 ${wrap([...CLI_WAITERS.keys()], '  ')}
+Short names: ${aliases.join(', ')}
 
 A waiter waits on every name given, in parallel:
   lightsail-wait instance-running web-1 web-2
   lightsail-wait instance-port-open web-1 --port 443
   lightsail-wait load-balancer-certificate-issued lb-1 --certificate cert-1
+
+container-deployment waits until a container service deployment is ACTIVE and
+the service RUNNING: the service's next deployment (else its current one), the
+one --version names, or the one in the JSON that
+aws lightsail create-container-service-deployment --output json prints, read
+from standard input when no service is given or with '-'. When it fails, the
+reason and each container's last log lines go to standard error (with --json,
+"reason" and "logs" in its result).
 
 Operations come from the arguments or from standard input: the JSON that a
 Lightsail command prints ({"operations": [...]} or {"operation": {...}}), an
@@ -39,13 +54,13 @@ Options:
   --region <region>      AWS Region (default: from the AWS configuration)
   --profile <name>       Named profile from the shared AWS configuration
   --endpoint-url <url>   Send requests to this URL instead of Lightsail
-  --timeout <duration>   Give up after this long, for the whole command: 90
-                         (seconds), 90s, 10m, 1h (default: ${formatDuration(DEFAULT_TIMEOUT_MS)})
+  --timeout <duration>   Give up after this long, for the whole command (stdin
+                         included): 90 (seconds), 90s, 10m, 1h (default: ${formatDuration(DEFAULT_TIMEOUT_MS)})
   --resource <name>      Wait until nothing is pending on this resource (an
                          instance, static IP, disk...): its unfinished
                          operations, then any that start meanwhile; repeatable
   --max-rps <n>          At most n requests a second, across every wait
-                         (default: ${new Poller().maxRequestsPerSecond})
+                         ${maxRpsDefault()}
   --min-delay <duration> Shortest delay between two polls (default: ${formatDuration(minDelayMs)})
   --max-delay <duration> Longest delay between two polls (default: ${formatDuration(maxDelayMs)}); the
                          schedule in between follows the operation's age and
@@ -66,24 +81,46 @@ Waiter options:
                          accepting connections; 0 for once${stableForMs === undefined ? '' : ` (default: ${formatDuration(stableForMs)})`}
   --certificate <name>   load-balancer-certificate-issued: the load balancer's
                          TLS certificate to wait for (required)
+  --version <n>          container-deployment: the deployment version to wait
+                         on (default: the service's next deployment, else its
+                         current one); elsewhere --version shows the version
 
-Output: a live view on a terminal, a line per change otherwise. Failures go to
-standard error: for an operation its id, errorCode and errorDetails; for a
-resource the waiter, its last state and the reason. Set NO_COLOR to turn color
-off.
+Output: a live view on a terminal (plain lines with TERM=dumb), a line per
+change otherwise. Failures go to standard error: for an operation its id,
+errorCode and errorDetails; for a resource the waiter, its last state and the
+reason. Set NO_COLOR to turn color off. Text from Lightsail or stdin is shown
+with control characters escaped (\\x1b, \\u009b) and fields over ${MAX_FIELD_CHARS} characters
+cut; --json keeps exact values, with those characters as \\u escapes.
+
+Limits: stdin up to ${formatBytes(LIMITS.inputBytes)}, its JSON nested at most ${LIMITS.jsonDepth} levels deep, and
+at most ${LIMITS.waits} operations, resources or deployments per command; beyond
+them, a usage error (2).
 
 Exit codes:
   0    every operation or resource succeeded
   1    an operation failed, or a resource reached a state it will not come
        back from (an instance terminated, a disk in error...)
   2    bad usage or unreadable input (nothing was sent)
-  3    timed out
+  3    timed out (stdin left open past --timeout too)
   4    an AWS error that waiting will not fix: access denied, not
        authenticated, operation or resource not found (after ${formatDuration(notFoundGraceMs)}, as a new
        one can take a moment to appear)
+  70   internal error: a bug in lightsail-wait (please report it)
   130  interrupted (SIGINT, Ctrl-C); 143 for SIGTERM
   When outcomes differ, the first that applies wins: 130/143, 4, 1, 3.
+  A reader that goes away (| head) never changes the exit code.
 `;
+}
+
+/**
+ * The default of `--max-rps`, read from the library's `Poller`: a number when it caps the pace,
+ * else the pace it starts at (it then adapts to throttling).
+ */
+function maxRpsDefault(): string {
+  const poller = new Poller();
+  if (Number.isFinite(poller.maxRequestsPerSecond)) return `(default: ${poller.maxRequestsPerSecond})`;
+  return `(default: no cap; starts at ${poller.currentRate} a second and adapts
+                         to Lightsail's throttling)`;
 }
 
 /** Words joined by two spaces, wrapped to the help's width, each line indented. */

@@ -1,9 +1,17 @@
+import { LIMITS } from './limits.js';
+import { UsageError } from './usage-error.js';
+
 /**
  * Parses text holding one JSON value, or several objects/arrays one after the other (what
- * `{ aws lightsail a; aws lightsail b; } | lightsail-wait` produces). Throws the `SyntaxError` of
- * the first value that does not parse.
+ * `{ aws lightsail a; aws lightsail b; } | lightsail-wait` produces). Throws a {@link UsageError}
+ * when arrays and objects nest deeper than `maxDepth` (checked first, without recursion, so that
+ * nothing after the parse can overflow the stack), and the `SyntaxError` of the first value that
+ * does not parse.
  */
-export function parseJsonValues(text: string): unknown[] {
+export function parseJsonValues(text: string, maxDepth: number = LIMITS.jsonDepth): unknown[] {
+  const depth = jsonDepth(text, maxDepth);
+  if (depth > maxDepth)
+    throw new UsageError(`stdin JSON nests arrays and objects deeper than ${maxDepth} levels, the most lightsail-wait reads`);
   try {
     return [JSON.parse(text)];
   } catch (error) {
@@ -11,6 +19,31 @@ export function parseJsonValues(text: string): unknown[] {
     if (pieces === undefined || pieces.length < 2) throw error;
     return pieces.map((piece) => JSON.parse(piece) as unknown);
   }
+}
+
+/**
+ * How deeply the arrays and objects of JSON text nest (brackets inside strings do not count),
+ * scanning once; stops counting past `stopAbove`. Pure.
+ */
+export function jsonDepth(text: string, stopAbove = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stopAbove) return deepest;
+    } else if (c === '}' || c === ']') depth -= 1;
+  }
+  return deepest;
 }
 
 /** Cuts text into top-level `{…}` / `[…]` values; `undefined` when something else sits between them. */

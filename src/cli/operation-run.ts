@@ -1,4 +1,5 @@
 import {
+  type Clock,
   isOperationsFailedError,
   isResourceRequestError,
   isWaiterAbortError,
@@ -14,49 +15,54 @@ import type { CliConfig } from './args.js';
 import { type ClientFactory, clientConfigOf, createLightsailClient } from './client.js';
 import { painter, shouldColor } from './color.js';
 import { ExitCode, exitCodeFor, interruptedExitCode, interruptionOf } from './exit-code.js';
-import { parseInput } from './input.js';
+import { parseInput, tooMany } from './input.js';
 import type { CliIO } from './io.js';
-import { readText } from './read-text.js';
+import { LIMITS } from './limits.js';
+import { readStdin, stdinProblem } from './read-stdin.js';
 import { redactor } from './redact.js';
 import { writeReport } from './render/report.js';
 import { createRenderer } from './render/select.js';
 import { Tracker } from './render/tracker.js';
 import { sharedWaitOptions } from './shared-wait-options.js';
-import { isUsageError, reportUsage, UsageError } from './usage-error.js';
+import { visible } from './terminal-text.js';
+import { reportUsage, UsageError } from './usage-error.js';
 
 /**
  * The operation mode: waits on the operations given as ids, on standard input, and pending on each
  * `--resource`; resolves with the exit code.
  */
 export async function runOperations(config: CliConfig, io: CliIO): Promise<number> {
+  const clock = io.clock ?? systemClock;
+  // --timeout is for the whole command: reading stdin included.
+  const deadline = clock.now() + config.timeoutMs;
   let inputs: OperationInput[];
   try {
-    inputs = await readInputs(config, io);
+    inputs = await readInputs(config, io, clock);
   } catch (error) {
-    if (isUsageError(error)) return reportUsage(io.stderr, error.message);
-    if (io.signal?.aborted) {
-      io.stderr.write('lightsail-wait: interrupted while reading stdin\n');
-      return interruptedExitCode(interruptionOf(io.signal));
-    }
+    const code = stdinProblem(error, io);
+    if (code !== undefined) return code;
     throw error;
   }
   const client = (io.createClient ?? createLightsailClient)(clientConfigOf(config));
   try {
-    return await waitInRounds(client, inputs, config, io);
+    return await waitInRounds(client, inputs, config, io, deadline);
   } finally {
     client.destroy?.();
   }
 }
 
 /** The ids from the arguments, then the operations on stdin when asked for or when no id was given. */
-async function readInputs(config: CliConfig, io: CliIO): Promise<OperationInput[]> {
-  const inputs: OperationInput[] = [...config.ids];
-  if ((config.ids.length > 0 || config.resources.length > 0) && !config.explicitStdin) return inputs;
+async function readInputs(config: CliConfig, io: CliIO, clock: Clock): Promise<OperationInput[]> {
+  const ids: OperationInput[] = [...config.ids];
+  if (ids.length > LIMITS.waits) throw new UsageError(`${ids.length} operation ids given; one command waits on at most ${LIMITS.waits}`);
+  if ((config.ids.length > 0 || config.resources.length > 0) && !config.explicitStdin) return ids;
   if (!config.explicitStdin && io.stdin.isTTY === true) {
     throw new UsageError('no operation ids given (pass ids, or pipe Lightsail JSON to stdin; see --help)');
   }
-  const text = await readText(io.stdin, io.signal);
-  inputs.push(...parseInput(text));
+  const text = await readStdin(io, clock, config.timeoutMs);
+  // concat, not push(...): spreading a hundred thousand ids as arguments would overflow the stack.
+  const inputs = ids.concat(parseInput(text));
+  if (inputs.length > LIMITS.waits) throw tooMany(`${inputs.length} operations with the ids given`);
   return inputs;
 }
 
@@ -74,10 +80,16 @@ interface RunContext {
  * and after a round that succeeded lists them again, waiting on anything that started meanwhile,
  * until nothing is pending (as `waitForResource` does).
  */
-async function waitInRounds(client: ReturnType<ClientFactory>, inputs: OperationInput[], config: CliConfig, io: CliIO): Promise<number> {
+async function waitInRounds(
+  client: ReturnType<ClientFactory>,
+  inputs: OperationInput[],
+  config: CliConfig,
+  io: CliIO,
+  deadline: number,
+): Promise<number> {
   const clock = io.clock ?? systemClock;
   const options = sharedWaitOptions(config, io, clock);
-  const context: RunContext = { client, config, io, options, deadline: clock.now() + config.timeoutMs };
+  const context: RunContext = { client, config, io, options, deadline };
   const outcomes: ResultOutcome[] = [];
   const seen = new Set<string>();
   let round = inputs;
@@ -111,7 +123,7 @@ async function listResources({ client, config, io, options, deadline }: RunConte
     }
     return lists.flat();
   } catch (error) {
-    io.stderr.write(`lightsail-wait: ${redactor(io.env)((error as Error).message)}\n`);
+    io.stderr.write(`lightsail-wait: ${visible(redactor(io.env)((error as Error).message))}\n`);
     if (isWaiterAbortError(error)) return interruptedExitCode(interruptionOf(io.signal));
     if (isWaiterTimeoutError(error)) return ExitCode.timeout;
     if (isResourceRequestError(error)) return ExitCode.awsError;
@@ -135,7 +147,7 @@ async function waitAndReport(
   }
   const tracker = new Tracker(waiter, clock);
   const paint = painter(shouldColor(io.stdout, io.env));
-  const renderer = createRenderer(config.output, { waiter, tracker, out: io.stdout, paint, clock, redact });
+  const renderer = createRenderer(config.output, { waiter, tracker, out: io.stdout, paint, clock, redact, env: io.env });
   try {
     await waiter.wait();
   } catch (error) {

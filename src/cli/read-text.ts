@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
+import { formatBytes, LIMITS } from './limits.js';
 import { UsageError } from './usage-error.js';
 
 /** The most the CLI reads from standard input: far more than any Lightsail response. */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+export const MAX_INPUT_BYTES = LIMITS.inputBytes;
 
 /**
  * Reads a stream to its end as UTF-8. Rejects with `signal.reason` when the signal aborts first,
@@ -29,7 +30,7 @@ export function readText(stream: Readable, signal?: AbortSignal, maxBytes = MAX_
       size += buffer.length;
       if (size > maxBytes) {
         stop();
-        reject(new UsageError(`stdin is larger than ${maxBytes} bytes`));
+        reject(new UsageError(`stdin is larger than ${formatBytes(maxBytes)}, the most lightsail-wait reads`));
         return;
       }
       chunks.push(buffer);

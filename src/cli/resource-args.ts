@@ -1,5 +1,7 @@
 import { type CommonConfig, checkDuration, checkResourceName, commonConfig, optional } from './common-args.js';
+import { isDeploymentWaiter } from './deployment-args.js';
 import type { FlagValues } from './flags.js';
+import { LIMITS } from './limits.js';
 import { shorten, UsageError } from './usage-error.js';
 import type { CliWaiterDefinition } from './waiter-catalog.js';
 import { REQUIRED_FLAGS, WAITER_FLAGS, type WaiterFlagValues, waiterInput } from './waiter-flags.js';
@@ -12,29 +14,56 @@ export interface ResourceCliConfig extends CommonConfig {
   readonly names: readonly string[];
   /** The waiter's checked input for each name, in the same order. */
   readonly inputs: readonly unknown[];
+  /**
+   * container-deployment only: read standard input too, for the JSON of a deploy command (or
+   * service names). True when no name was given, or with `-`.
+   */
+  readonly readsStdin: boolean;
+}
+
+/** Flags that the command line gives a waiter outside {@link FlagValues}. */
+export interface ExtraWaiterFlags {
+  /** container-deployment's `--version <n>`. */
+  readonly version?: number | undefined;
 }
 
 /**
  * Checks the command line of a waiter: its names, its own flags (and no other waiter's), and the
  * shared flags. Throws {@link UsageError}, before any request.
  */
-export function resourceConfig(definition: CliWaiterDefinition, positionals: readonly string[], values: FlagValues): ResourceCliConfig {
+export function resourceConfig(
+  definition: CliWaiterDefinition,
+  positionals: readonly string[],
+  values: FlagValues,
+  extra: ExtraWaiterFlags = {},
+): ResourceCliConfig {
   const waiter = definition.name;
+  const deployment = isDeploymentWaiter(waiter);
   if (values.resource !== undefined) throw new UsageError(`--resource waits on operations; it cannot be used with a waiter (${waiter})`);
-  if (positionals.includes('-')) throw new UsageError(`${waiter} takes names as arguments, not from stdin`);
+  if (positionals.includes('-') && !deployment) throw new UsageError(`${waiter} takes names as arguments, not from stdin`);
   for (const [flag, owner] of Object.entries(WAITER_FLAGS)) {
     if (owner !== waiter && values[flag as keyof typeof WAITER_FLAGS] !== undefined) {
       throw new UsageError(`--${flag} only applies to ${owner}`);
     }
   }
   const common = commonConfig(values);
-  if (positionals.length === 0) throw new UsageError(`${waiter} needs at least one name: lightsail-wait ${waiter} <name>...`);
+  const named = positionals.filter((word) => word !== '-');
+  const readsStdin = deployment && (named.length === 0 || positionals.includes('-'));
+  if (named.length === 0 && !readsStdin) throw new UsageError(`${waiter} needs at least one name: lightsail-wait ${waiter} <name>...`);
+  if (extra.version !== undefined && (readsStdin || named.length !== 1)) {
+    throw new UsageError(
+      readsStdin
+        ? '--version cannot be used with stdin: the deploy JSON names the version'
+        : '--version applies to one service: lightsail-wait container-deployment <service> --version <n>',
+    );
+  }
   for (const flag of REQUIRED_FLAGS[waiter] ?? []) {
     if (values[flag] === undefined)
       throw new UsageError(`${waiter} needs --${flag} <name>: lightsail-wait ${waiter} <name> --${flag} <name>`);
   }
-  const names = [...new Set(positionals)].map((name) => checkResourceName('name', name));
-  const flags = waiterFlags(values);
+  const names = [...new Set(named)].map((name) => checkResourceName('name', name, deployment ? 'api' : 'web-1'));
+  if (names.length > LIMITS.waits) throw new UsageError(`${names.length} names given; one command waits on at most ${LIMITS.waits}`);
+  const flags = { ...waiterFlags(values), ...optional('version', extra.version) };
   const inputs = names.map((name) => {
     try {
       return waiterInput(definition, name, flags);
@@ -43,7 +72,7 @@ export function resourceConfig(definition: CliWaiterDefinition, positionals: rea
       throw error;
     }
   });
-  return { ...common, definition, names, inputs };
+  return { ...common, definition, names, inputs, readsStdin };
 }
 
 function waiterFlags(values: FlagValues): WaiterFlagValues {

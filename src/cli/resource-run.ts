@@ -1,30 +1,42 @@
-import { systemClock, Waiter } from '../index.js';
-import { clientConfigOf, createLightsailClient } from './client.js';
+import { type Clock, type ContainerDeploymentInput, ContainerDeploymentWaiter, systemClock, Waiter, type WaitOptions } from '../index.js';
+import { type ClientFactory, clientConfigOf, createLightsailClient } from './client.js';
 import { painter, shouldColor } from './color.js';
+import { DEPLOYMENT_WAITER } from './deployment-args.js';
+import { mergeDeployments, parseDeploymentInput } from './deployment-input.js';
 import { exitCodeFor, interruptionOf } from './exit-code.js';
 import type { CliIO } from './io.js';
+import { readStdin, stdinProblem } from './read-stdin.js';
 import { redactor } from './redact.js';
 import { writeResourceReport } from './render/resource-report.js';
 import { createResourceRenderer } from './render/resource-select.js';
 import { type CliWaiter, ResourceTracker } from './render/resource-tracker.js';
 import type { ResourceCliConfig } from './resource-args.js';
 import { sharedWaitOptions } from './shared-wait-options.js';
-import { reportUsage } from './usage-error.js';
+import { reportUsage, UsageError } from './usage-error.js';
+import type { CliWaiterDefinition } from './waiter-catalog.js';
 
 /**
  * The resource mode, `lightsail-wait <waiter> <name>...`: runs the waiter on every name in
- * parallel, all through one poller (one `--max-rps` cap) and under one `--timeout`, shows the
- * progress, reports the problems and resolves with the exit code.
+ * parallel, all through one poller (one `--max-rps` cap) and under one `--timeout` (reading stdin
+ * included), shows the progress, reports the problems and resolves with the exit code.
  */
 export async function runResources(config: ResourceCliConfig, io: CliIO): Promise<number> {
   const clock = io.clock ?? systemClock;
-  const options = { ...sharedWaitOptions(config, io, clock), timeoutMs: config.timeoutMs };
+  const deadline = clock.now() + config.timeoutMs;
+  let inputs: readonly unknown[];
+  try {
+    inputs = await readInputs(config, io, clock);
+  } catch (error) {
+    const code = stdinProblem(error, io);
+    if (code !== undefined) return code;
+    throw error;
+  }
+  const options = { ...sharedWaitOptions(config, io, clock), timeoutMs: Math.max(1, deadline - clock.now()) };
   const client = (io.createClient ?? createLightsailClient)(clientConfigOf(config));
   try {
     let waiters: CliWaiter[];
     try {
-      // A LightsailClient sends every command a waiter probes with; the factory's type names only two.
-      waiters = config.inputs.map((input) => new Waiter(client as never, config.definition, input, options));
+      waiters = inputs.map((input) => createCliWaiter(client, config.definition, input, options));
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) return reportUsage(io.stderr, error.message);
       throw error;
@@ -32,7 +44,7 @@ export async function runResources(config: ResourceCliConfig, io: CliIO): Promis
     const redact = redactor(io.env);
     const tracker = new ResourceTracker(waiters, clock);
     const paint = painter(shouldColor(io.stdout, io.env));
-    const renderer = createResourceRenderer(config.output, { tracker, out: io.stdout, paint, clock, redact });
+    const renderer = createResourceRenderer(config.output, { tracker, out: io.stdout, paint, clock, redact, env: io.env });
     try {
       // Each wait's ending reaches the tracker through its `succeeded` or `failed` event.
       await Promise.allSettled(waiters.map((waiter) => waiter.wait()));
@@ -52,4 +64,31 @@ export async function runResources(config: ResourceCliConfig, io: CliIO): Promis
   } finally {
     client.destroy?.();
   }
+}
+
+/** The inputs from the command line, then (container-deployment) the deployments on stdin. */
+async function readInputs(config: ResourceCliConfig, io: CliIO, clock: Clock): Promise<readonly unknown[]> {
+  if (!config.readsStdin) return config.inputs;
+  if (config.inputs.length === 0 && io.stdin.isTTY === true) {
+    throw new UsageError(
+      'container-deployment needs a service name, or the JSON of aws lightsail create-container-service-deployment on stdin (see --help)',
+    );
+  }
+  const read = parseDeploymentInput(await readStdin(io, clock, config.timeoutMs));
+  return mergeDeployments(config.inputs as ContainerDeploymentInput[], read);
+}
+
+/**
+ * The waiter the CLI runs for one input: the container deployment waiter's own class (it reads
+ * each container's log tail when the deployment fails), the engine's `Waiter` for every other.
+ */
+function createCliWaiter(
+  client: ReturnType<ClientFactory>,
+  definition: CliWaiterDefinition,
+  input: unknown,
+  options: WaitOptions,
+): CliWaiter {
+  // A LightsailClient sends every command a waiter probes with; the factory's type names only two.
+  if (definition.name === DEPLOYMENT_WAITER) return new ContainerDeploymentWaiter(client as never, input as never, options) as never;
+  return new Waiter(client as never, definition, input, options);
 }

@@ -4,7 +4,9 @@ import { helpText } from './help.js';
 import type { CliIO } from './io.js';
 import { listText } from './list.js';
 import { runOperations } from './operation-run.js';
+import { redactor } from './redact.js';
 import { runResources } from './resource-run.js';
+import { elide, escapeControls } from './terminal-text.js';
 import { isUsageError, reportUsage } from './usage-error.js';
 import { readVersion } from './version.js';
 
@@ -12,9 +14,40 @@ export type { CliIO } from './io.js';
 
 /**
  * Runs `lightsail-wait` with the arguments after the program name and resolves with the exit
- * code. Never touches `process`: everything comes in through `io`.
+ * code. Never touches `process`: everything comes in through `io`. An error nobody expected (a
+ * bug) is reported on stderr and resolves {@link ExitCode.internal} (70), never an outcome's code.
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (error) {
+    return reportInternalError(io.stderr, error, io.env);
+  }
+}
+
+/**
+ * Prints an unexpected error (its stack, control characters escaped) and returns 70. The bin uses
+ * it too, for what escapes `run`.
+ */
+export function reportInternalError(
+  stderr: { write(text: string): unknown },
+  error: unknown,
+  env: Readonly<Record<string, string | undefined>> = {},
+): number {
+  const raw = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  const text = redactor(env)(raw);
+  const lines = elide(text, 4_000)
+    .split('\n')
+    .map((line) => escapeControls(line.trim()));
+  try {
+    stderr.write(`lightsail-wait: internal error (please report it): ${lines.join('\n    ')}\n`);
+  } catch {
+    // Nowhere left to say it: the exit code still tells.
+  }
+  return ExitCode.internal;
+}
+
+async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   let command: Command;
   try {
     command = parseCommand(argv);

@@ -1,3 +1,6 @@
+import { redactUrlCredentials } from './redact.js';
+import { escapeControls } from './terminal-text.js';
+
 /**
  * Thrown for a bad command line or unreadable input. The CLI prints its one-line message and
  * exits 2, before any request is sent.
@@ -17,8 +20,11 @@ export function shorten(text: string, max = 60): string {
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
-/** Prints a usage problem on standard error and returns the usage exit code, 2. */
+/**
+ * Prints a usage problem on standard error and returns the usage exit code, 2. The message quotes
+ * what it was given, so control characters are escaped and URL passwords masked here, once for all.
+ */
 export function reportUsage(stderr: { write(text: string): unknown }, message: string): 2 {
-  stderr.write(`lightsail-wait: ${message}\n`);
+  stderr.write(`lightsail-wait: ${escapeControls(redactUrlCredentials(message))}\n`);
   return 2;
 }

@@ -1,4 +1,4 @@
-import { RESOURCE_WAITERS, type WaiterDefinition } from '../index.js';
+import { containerServiceDeploymentActive, RESOURCE_WAITERS, type WaiterDefinition } from '../index.js';
 import { instancePortOpen } from '../node.js';
 import { closestWord } from './closest-word.js';
 
@@ -14,9 +14,21 @@ export const CLI_WAITERS: ReadonlyMap<string, CliWaiterDefinition> = new Map(
   byFamily([...Object.values(RESOURCE_WAITERS), instancePortOpen as unknown as CliWaiterDefinition]).map((d) => [d.name, d]),
 );
 
-/** The waiter of that name, if there is one. */
+/**
+ * Short names for waiters whose full name is long to type, alias → waiter name. The waiter keeps
+ * its own name everywhere it is shown (`--json`'s `waiter`, messages); `--list` and `--help` show
+ * the aliases too.
+ */
+export const WAITER_ALIASES: ReadonlyMap<string, string> = new Map([['container-deployment', containerServiceDeploymentActive.name]]);
+
+/** The waiter of that name or alias, if there is one. */
 export function findWaiter(name: string): CliWaiterDefinition | undefined {
-  return CLI_WAITERS.get(name);
+  return CLI_WAITERS.get(WAITER_ALIASES.get(name) ?? name);
+}
+
+/** The aliases of a waiter, in the order declared. */
+export function aliasesOf(waiterName: string): string[] {
+  return [...WAITER_ALIASES].filter(([, name]) => name === waiterName).map(([alias]) => alias);
 }
 
 /**
@@ -27,7 +39,7 @@ export function findWaiter(name: string): CliWaiterDefinition | undefined {
  * closest by edit distance.
  */
 export function meantWaiter(word: string): string | undefined {
-  const names = [...CLI_WAITERS.keys()];
+  const names = [...CLI_WAITERS.keys(), ...WAITER_ALIASES.keys()];
   const nearest = closestWord(word, names);
   const isFamily = names.some((name) => familyOf(name) === familyOf(word));
   if (nearest === undefined || !(isFamily || nearest.distance <= Math.max(2, Math.floor(word.length / 4)))) return undefined;

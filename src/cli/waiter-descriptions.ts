@@ -18,5 +18,5 @@ export const WAITER_DESCRIPTIONS: Readonly<Record<string, string>> = Object.free
   'container-service-ready': 'it is READY or RUNNING; fails if DISABLED, being deleted, or in error',
   'container-service-deleted': 'it is gone (not found)',
   'container-service-deployment-active':
-    'its next (or current) deployment is ACTIVE and the service RUNNING; fails if it FAILED or was superseded',
+    "its next (or current, or --version) deployment is ACTIVE and the service RUNNING; fails, with each container's log tail, if it FAILED or was superseded",
 });

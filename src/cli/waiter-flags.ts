@@ -1,4 +1,11 @@
-import { type InstanceRunningInput, instanceRunning, type LoadBalancerCertificateInput, loadBalancerCertificateIssued } from '../index.js';
+import {
+  type ContainerDeploymentInput,
+  containerServiceDeploymentActive,
+  type InstanceRunningInput,
+  instanceRunning,
+  type LoadBalancerCertificateInput,
+  loadBalancerCertificateIssued,
+} from '../index.js';
 import { type InstancePortInput, instancePortOpen } from '../node.js';
 import { optional } from './common-args.js';
 import type { CliWaiterDefinition } from './waiter-catalog.js';
@@ -13,6 +20,8 @@ export interface WaiterFlagValues {
   readonly certificate?: string;
   /** `--no-public-ip`: instance-running is satisfied without a public IP. */
   readonly noPublicIp: boolean;
+  /** `--version` after container-deployment: the deployment version to wait on. */
+  readonly version?: number;
 }
 
 /** Each waiter-specific flag, and the waiter it belongs to. */
@@ -37,6 +46,8 @@ const BUILDERS: Readonly<Record<string, InputBuilder>> = {
     ({ instanceName, ...optional('port', flags.port), ...optional('stableForMs', flags.stableForMs) }) satisfies InstancePortInput,
   [loadBalancerCertificateIssued.name]: (loadBalancerName, flags) =>
     ({ loadBalancerName, certificateName: flags.certificate ?? '' }) satisfies LoadBalancerCertificateInput,
+  [containerServiceDeploymentActive.name]: (serviceName, flags) =>
+    ({ serviceName, ...optional('version', flags.version) }) satisfies ContainerDeploymentInput,
 };
 
 /**

@@ -27,7 +27,7 @@ describe('exitCodeFor', () => {
   });
 
   it('names every documented code', () => {
-    expect(ExitCode).toEqual({ success: 0, failed: 1, usage: 2, timeout: 3, awsError: 4, interrupted: 130, terminated: 143 });
+    expect(ExitCode).toEqual({ success: 0, failed: 1, usage: 2, timeout: 3, awsError: 4, internal: 70, interrupted: 130, terminated: 143 });
   });
 });
 

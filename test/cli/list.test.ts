@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helpText } from '../../src/cli/help.js';
 import { listWaiters } from '../../src/cli/list.js';
-import { CLI_WAITERS } from '../../src/cli/waiter-catalog.js';
+import { aliasesOf, CLI_WAITERS, WAITER_ALIASES } from '../../src/cli/waiter-catalog.js';
 import { WAITER_DESCRIPTIONS } from '../../src/cli/waiter-descriptions.js';
 import { runCli } from './helpers.js';
 
@@ -13,9 +13,10 @@ describe('--list', () => {
     expect(clientConfigs).toEqual([]);
     const width = Math.max(...[...CLI_WAITERS.keys()].map((name) => name.length));
     expect(stdout.lines).toEqual(
-      [...CLI_WAITERS.values()].map(
-        (definition) => `${definition.name.padEnd(width)}  polls ${definition.action} until ${WAITER_DESCRIPTIONS[definition.name]}`,
-      ),
+      [...CLI_WAITERS.values()].flatMap((definition) => [
+        `${definition.name.padEnd(width)}  polls ${definition.action} until ${WAITER_DESCRIPTIONS[definition.name]}`,
+        ...aliasesOf(definition.name).map((alias) => `${alias.padEnd(width)}  short for ${definition.name}`),
+      ]),
     );
     expect(stdout.lines[0]).toMatch(
       /^instance-running +polls GetInstance until it is running with a public IP \(unless --no-public-ip\); fails if shutting down or terminated$/,
@@ -26,7 +27,20 @@ describe('--list', () => {
     const { stdout } = await runCli(['--list', '--json']);
     const listed = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(listed.map((l) => l.waiter)).toEqual([...CLI_WAITERS.keys()]);
-    expect(listed[0]).toEqual({ waiter: 'instance-running', action: 'GetInstance', description: WAITER_DESCRIPTIONS['instance-running'] });
+    expect(listed[0]).toEqual({
+      waiter: 'instance-running',
+      action: 'GetInstance',
+      description: WAITER_DESCRIPTIONS['instance-running'],
+      aliases: [],
+    });
+  });
+
+  it('shows container-deployment as the short name of container-service-deployment-active', async () => {
+    const { stdout } = await runCli(['--list']);
+    expect(stdout.lines).toContainEqual(expect.stringMatching(/^container-deployment +short for container-service-deployment-active$/));
+    const json = await runCli(['--list', '--json']);
+    const listed = json.stdout.lines.map((line) => JSON.parse(line) as { waiter: string; aliases: string[] });
+    expect(listed.find((l) => l.waiter === 'container-service-deployment-active')?.aliases).toEqual(['container-deployment']);
   });
 
   it('has a description for every waiter, and none for a waiter that does not exist', () => {
@@ -35,8 +49,8 @@ describe('--list', () => {
   });
 });
 
-describe('--help names every waiter', () => {
-  it.each([...CLI_WAITERS.keys()])('%s', (name) => {
+describe('--help names every waiter and short name', () => {
+  it.each([...CLI_WAITERS.keys(), ...WAITER_ALIASES.keys()])('%s', (name) => {
     expect(helpText()).toMatch(new RegExp(`(^|\\s)${name}(\\s|$)`, 'm'));
   });
 });

@@ -4,7 +4,7 @@
  */
 import { CreateDiskCommand, CreateInstancesCommand, DeleteInstanceCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { CLI_WAITERS } from '../../src/cli/waiter-catalog.js';
+import { CLI_WAITERS, WAITER_ALIASES } from '../../src/cli/waiter-catalog.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { assertBuilt, closeSimulators, lines, simulator, spawnCli } from './e2e-helpers.js';
 
@@ -175,7 +175,7 @@ describe.concurrent('lightsail-wait <waiter> (spawned)', () => {
   it('lists the waiters with --list', async ({ expect }) => {
     const { code, stdout } = await spawnCli(['--list']).exit;
     expect(code).toBe(0);
-    expect(lines(stdout)).toHaveLength(CLI_WAITERS.size);
+    expect(lines(stdout)).toHaveLength(CLI_WAITERS.size + WAITER_ALIASES.size);
     expect(stdout).toMatch(/^instance-running +polls GetInstance until /);
   });
 });

@@ -9,6 +9,8 @@ export interface ResourceCall {
   readonly action: string;
   /** The resource the command names (its first string input field). */
   readonly name: string;
+  /** The command's whole input (`GetContainerLog`'s `containerName`). */
+  readonly input: Readonly<Record<string, unknown>>;
   readonly signal: AbortSignal | undefined;
   /** `now()` when it was sent. */
   readonly at: number;
@@ -27,7 +29,7 @@ export function resourceClient(scripts: Record<string, ResourceReply[]>, now: ()
     async send(command: { input: object }, options?: SendOptions): Promise<object> {
       const action = command.constructor.name.replace(/Command$/, '');
       const name = String(Object.values(command.input).find((v) => typeof v === 'string') ?? '');
-      const call = { action, name, signal: options?.abortSignal, at: now() };
+      const call = { action, name, input: command.input as Record<string, unknown>, signal: options?.abortSignal, at: now() };
       calls.push(call);
       const queue = queues.get(`${action} ${name}`);
       if (queue === undefined) throw notFound(`${action}: ${name} does not exist`);
@@ -83,4 +85,43 @@ export function distributions(name: string, status: string) {
 /** A `GetContainerServices` output holding one service. */
 export function containerServices(containerServiceName: string, state: string) {
   return { containerServices: [{ containerServiceName, state }] };
+}
+
+/** A deployment as `GetContainerServices` shows it: its version, state and containers. */
+export function deployment(version: number, state: string, containers: readonly string[] = ['web']) {
+  return {
+    version,
+    state,
+    createdAt: new Date(0),
+    containers: Object.fromEntries(containers.map((name) => [name, { image: `${name}:latest` }])),
+  };
+}
+
+/** A `GetContainerServices` output: one service with its state, `stateDetail.code` and deployments. */
+export function containerService(
+  containerServiceName: string,
+  state: string,
+  fields: { code?: string; message?: string; next?: object; current?: object } = {},
+) {
+  const { code, message, next, current } = fields;
+  return {
+    containerServices: [
+      {
+        containerServiceName,
+        state,
+        ...(code === undefined && message === undefined ? {} : { stateDetail: { code, message } }),
+        ...(next === undefined ? {} : { nextDeployment: next }),
+        ...(current === undefined ? {} : { currentDeployment: current }),
+      },
+    ],
+  };
+}
+
+/** `GetContainerLog` replies by container name: its messages, or an error to throw. */
+export function containerLogs(byContainer: Record<string, readonly string[] | Error>): (call: ResourceCall) => object {
+  return (call) => {
+    const log = byContainer[String(call.input.containerName)] ?? [];
+    if (log instanceof Error) throw log;
+    return { logEvents: log.map((message) => ({ createdAt: new Date(0), message })) };
+  };
 }

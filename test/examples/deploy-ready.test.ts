@@ -35,11 +35,23 @@ describe('examples/deploy-ready.ts', () => {
       sshStableForMs: 50,
     });
     expect(ready).toMatch(/^web-1 and db-1 are ready: db-1 is available at \S+\.rds\.amazonaws\.com$/);
-    expect(lines.some((l) => /instance-running\s+web-1\s+(pending → )?running \(no public IP yet\)/.test(l)), lines.join('\n')).toBe(true);
-    expect(lines.some((l) => /instance-running\s+web-1\s+running \(127\.\d+\.\d+\.\d+\)/.test(l)), lines.join('\n')).toBe(true);
-    expect(lines.some((l) => new RegExp(`instance-port-open\\s+web-1:${DEMO_SSH_PORT}\\s+open`).test(l)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => /instance-running\s+web-1\s+(pending → )?running \(no public IP yet\)/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
+    expect(
+      lines.some((l) => /instance-running\s+web-1\s+running \(127\.\d+\.\d+\.\d+\)/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
+    expect(
+      lines.some((l) => new RegExp(`instance-port-open\\s+web-1:${DEMO_SSH_PORT}\\s+open`).test(l)),
+      lines.join('\n'),
+    ).toBe(true);
     // The create operation has succeeded before the database is available: the waiter first sees it backing up.
-    expect(lines.some((l) => /database-available\s+db-1\s+backing-up → available/.test(l)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => /database-available\s+db-1\s+backing-up → available/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
     const listener = await ssh;
     expect(listener.port).toBe(DEMO_SSH_PORT);
     expect(simulator.requests.filter((r) => r.action === 'GetRelationalDatabase').length).toBeGreaterThan(1);

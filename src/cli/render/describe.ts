@@ -1,10 +1,17 @@
 import { isOperationRequestError } from '../../index.js';
+import { visible } from '../terminal-text.js';
 import type { OperationRow } from './tracker.js';
 
-/** `CreateInstance of web-1`, from whatever the operation says about itself; `''` when it says nothing. */
+/**
+ * `CreateInstance of web-1`, from whatever the operation says about itself; `''` when it says
+ * nothing. Each field is the server's (or stdin's), so it is shown {@link visible}.
+ */
 export function whatItIs(row: OperationRow): string {
   const { operationType, resourceName } = row.operation ?? {};
-  return [operationType, resourceName].filter(Boolean).join(' of ');
+  return [operationType, resourceName]
+    .filter((field): field is string => typeof field === 'string' && field !== '')
+    .map((field) => visible(field))
+    .join(' of ');
 }
 
 /** `operation 1b2c… (CreateInstance of web-1)`: how messages name an operation. */
@@ -15,7 +22,8 @@ export function nameOf(row: OperationRow): string {
 
 /** The last observed status, or `unknown` before the first response. */
 export function lastStatus(row: OperationRow): string {
-  return row.operation?.status ?? 'unknown';
+  const status = row.operation?.status;
+  return status === undefined ? 'unknown' : visible(status);
 }
 
 /**
@@ -28,12 +36,12 @@ export function statusWord(row: OperationRow): string {
     case 'timeout':
       return `${lastStatus(row)}, timed out`;
     case 'error':
-      return isOperationRequestError(result.error) ? result.error.errorName : 'error';
+      return isOperationRequestError(result.error) ? visible(result.error.errorName) : 'error';
     case 'aborted':
       return `${lastStatus(row)}, interrupted`;
     case 'cancelled':
       return `${lastStatus(row)}, cancelled`;
     default:
-      return row.operation?.status ?? 'waiting';
+      return row.operation?.status === undefined ? 'waiting' : visible(row.operation.status);
   }
 }

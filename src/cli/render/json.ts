@@ -1,4 +1,5 @@
 import { isOperationFailedError, isOperationRequestError, type RetryEvent, type StatusEvent } from '../../index.js';
+import { jsonLine } from '../json-line.js';
 import { errorName } from './plain.js';
 import type { RenderContext, Renderer } from './renderer.js';
 import type { OperationRow } from './tracker.js';
@@ -11,7 +12,7 @@ import type { OperationRow } from './tracker.js';
 export function createJsonRenderer(context: RenderContext): Renderer {
   const { waiter, tracker, out, redact } = context;
   const emit = (value: Record<string, unknown>): void => {
-    out.write(`${JSON.stringify(value)}\n`);
+    out.write(jsonLine(value));
   };
   const onStatus = (e: StatusEvent): void => {
     const row = tracker.row(e.operationId);

@@ -24,6 +24,8 @@ export interface RenderContext {
   readonly clock: Clock;
   /** Masks credentials in text taken from errors. */
   readonly redact: (text: string) => string;
+  /** Environment variables: `TERM=dumb` turns the live view off. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** What a resource renderer is made from. */
@@ -36,4 +38,6 @@ export interface ResourceRenderContext {
   readonly clock: Clock;
   /** Masks credentials in text taken from errors. */
   readonly redact: (text: string) => string;
+  /** Environment variables: `TERM=dumb` turns the live view off. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }

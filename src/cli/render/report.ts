@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { isOperationFailedError, isOperationRequestError } from '../../index.js';
 import type { Paint } from '../color.js';
 import { formatDuration } from '../duration.js';
+import { visible } from '../terminal-text.js';
 import { lastStatus, nameOf } from './describe.js';
 import { writeProblems } from './problems.js';
 import type { OperationRow } from './tracker.js';
@@ -39,23 +40,26 @@ export function describeRow(row: OperationRow, context: Pick<ReportContext, 'red
     case 'failed': {
       const code = isOperationFailedError(error) ? error.errorCode : row.operation?.errorCode;
       const details = isOperationFailedError(error) ? error.errorDetails : row.operation?.errorDetails;
-      return `${who} failed: ${code ?? '(no errorCode)'}: ${details ?? '(no errorDetails)'}`;
+      const show = (field: string | undefined, none: string): string => (field === undefined ? none : visible(redact(field)));
+      return `${who} failed: ${show(code, '(no errorCode)')}: ${show(details, '(no errorDetails)')}`;
     }
     case 'timeout':
       return `${who} timed out after ${formatDuration(timeoutMs)}; last status ${lastStatus(row)}`;
     case 'error':
-      return redact(`${who}: ${describeRequestError(error)}`);
+      return `${who}: ${describeRequestError(error, redact)}`;
     case 'cancelled':
       return `${who}: cancelled; last status ${lastStatus(row)}`;
     default: {
       const seen = row.operation?.status;
-      return `${who}: ${seen === undefined ? 'no status seen yet' : seen}, still running`;
+      return `${who}: ${seen === undefined ? 'no status seen yet' : lastStatus(row)}, still running`;
     }
   }
 }
 
-function describeRequestError(error: Error | undefined): string {
-  if (!isOperationRequestError(error)) return error?.message ?? 'unknown error';
-  const cause = error.cause instanceof Error && error.cause.message ? `: ${error.cause.message}` : '';
-  return `GetOperation failed with ${error.errorName}${cause}${error.retriesExhausted ? ' (retries exhausted)' : ''}`;
+/** Why a request failed, each outside part masked (before it is cut, so no secret is half shown) and made {@link visible}. */
+function describeRequestError(error: Error | undefined, redact: (text: string) => string): string {
+  const show = (text: string): string => visible(redact(text));
+  if (!isOperationRequestError(error)) return error === undefined ? 'unknown error' : show(error.message);
+  const cause = error.cause instanceof Error && error.cause.message ? `: ${show(error.cause.message)}` : '';
+  return `GetOperation failed with ${show(error.errorName)}${cause}${error.retriesExhausted ? ' (retries exhausted)' : ''}`;
 }

@@ -1,5 +1,6 @@
-import { isResourceFailedError, isResourceRequestError } from '../../index.js';
+import { isContainerDeploymentFailedError, isResourceFailedError, isResourceRequestError } from '../../index.js';
 import { formatDuration } from '../duration.js';
+import { visible } from '../terminal-text.js';
 import type { ResourceRow, ResourceTracker } from './resource-tracker.js';
 import { RESOURCES, summaryLine } from './summary.js';
 import type { ViewRow } from './view-row.js';
@@ -7,9 +8,14 @@ import type { ViewRow } from './view-row.js';
 // Lightsail's not-found, in its current and its older shape.
 const NOT_FOUND = new Set(['NotFoundException', 'DoesNotExist']);
 
-/** `running (198.51.100.7)`: a state with its detail, when there is one. */
+/** `running (198.51.100.7)`: a state with its detail, when there is one, each shown {@link visible}. */
 export function withDetail(state: string, detail: string | undefined): string {
-  return detail === undefined || detail === '' ? state : `${state} (${detail})`;
+  return detail === undefined || detail === '' ? visible(state) : `${visible(state)} (${visible(detail)})`;
+}
+
+/** The last state seen, shown {@link visible}, or `fallback` before any. */
+function stateOf(row: ResourceRow, fallback: string): string {
+  return row.state === undefined ? fallback : visible(row.state);
 }
 
 /** The state the live view shows: the last one seen, or for the other endings what happened. */
@@ -18,11 +24,11 @@ export function stateWord(row: ResourceRow): string {
   const error = row.result?.error;
   switch (row.result?.outcome) {
     case 'timeout':
-      return `${row.state ?? 'unknown'}, timed out`;
+      return `${stateOf(row, 'unknown')}, timed out`;
     case 'error':
-      return isResourceRequestError(error) ? error.errorName : (error?.name ?? 'error');
+      return visible(isResourceRequestError(error) ? error.errorName : (error?.name ?? 'error'));
     case 'aborted':
-      return `${row.state ?? 'unknown'}, interrupted`;
+      return `${stateOf(row, 'unknown')}, interrupted`;
     default:
       return seen;
   }
@@ -40,20 +46,21 @@ export function resourceViewRow(row: ResourceRow, elapsedMs: number): ViewRow {
  */
 export function describeResourceRow(row: ResourceRow, context: { redact: (text: string) => string; timeoutMs: number }): string {
   const who = `${row.subject} (${row.waiter})`;
-  const last = row.state === undefined ? 'no state seen' : `last state ${row.state}`;
+  const last = row.state === undefined ? 'no state seen' : `last state ${visible(row.state)}`;
+  const show = (text: string): string => visible(context.redact(text));
   const error = row.result?.error;
   switch (row.result?.outcome) {
     case 'succeeded':
-      return `${who}: ${row.state ?? 'done'}`;
+      return `${who}: ${stateOf(row, 'done')}`;
     case 'failed': {
-      const reason = isResourceFailedError(error) ? error.reason : (error?.message ?? 'failed');
-      return context.redact(`${who} failed in state ${row.state ?? 'unknown'}: ${reason}`);
+      const reason = failureReason(error) ?? error?.message ?? 'failed';
+      return `${who} failed in state ${stateOf(row, 'unknown')}: ${show(reason)}`;
     }
     case 'timeout':
       return `${who} timed out after ${formatDuration(context.timeoutMs)}; ${last}`;
     case 'error': {
       const gone = isResourceRequestError(error) && NOT_FOUND.has(error.errorName);
-      return context.redact(`${who}${gone ? ' does not exist' : ''}: ${describeRequestError(row, error)}; ${last}`);
+      return `${who}${gone ? ' does not exist' : ''}: ${describeRequestError(row, error, show)}; ${last}`;
     }
     case 'aborted':
     case undefined:
@@ -63,10 +70,16 @@ export function describeResourceRow(row: ResourceRow, context: { redact: (text: 
   }
 }
 
-function describeRequestError(row: ResourceRow, error: Error | undefined): string {
-  if (!isResourceRequestError(error)) return `${row.action} failed: ${error?.message ?? 'unknown error'}`;
-  const cause = error.cause instanceof Error && error.cause.message ? `: ${error.cause.message}` : '';
-  return `${error.action} failed with ${error.errorName}${cause}${error.retriesExhausted ? ' (retries exhausted)' : ''}`;
+/** The reason a failure error gives: a resource's failure state, or a container deployment's. */
+function failureReason(error: Error | undefined): string | undefined {
+  if (isResourceFailedError(error) || isContainerDeploymentFailedError(error)) return error.reason;
+  return undefined;
+}
+
+function describeRequestError(row: ResourceRow, error: Error | undefined, show: (text: string) => string): string {
+  if (!isResourceRequestError(error)) return `${row.action} failed: ${error === undefined ? 'unknown error' : show(error.message)}`;
+  const cause = error.cause instanceof Error && error.cause.message ? `: ${show(error.cause.message)}` : '';
+  return `${error.action} failed with ${show(error.errorName)}${cause}${error.retriesExhausted ? ' (retries exhausted)' : ''}`;
 }
 
 /** `2 resources: 1 succeeded, 1 failed (12s)`: the last line of the terminal and plain views. */

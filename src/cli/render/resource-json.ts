@@ -1,5 +1,7 @@
 import type { WaiterRetryEvent, WaiterStatusEvent } from '../../index.js';
 import { isResourceFailedError, isResourceRequestError } from '../../index.js';
+import { jsonLine } from '../json-line.js';
+import { deploymentResultFields, deploymentStatusFields } from './deployment.js';
 import { errorName } from './plain.js';
 import type { Renderer, ResourceRenderContext } from './renderer.js';
 import type { ResourceRow } from './resource-tracker.js';
@@ -12,7 +14,7 @@ import type { ResourceRow } from './resource-tracker.js';
 export function createResourceJsonRenderer(context: Pick<ResourceRenderContext, 'tracker' | 'out' | 'redact'>): Renderer {
   const { tracker, out, redact } = context;
   const emit = (value: Record<string, unknown>): void => {
-    out.write(`${JSON.stringify(value)}\n`);
+    out.write(jsonLine(value));
   };
   const onStatus = (row: ResourceRow, e: WaiterStatusEvent<unknown>): void => {
     emit({
@@ -22,6 +24,7 @@ export function createResourceJsonRenderer(context: Pick<ResourceRenderContext, 
       previous: e.previous ?? null,
       state: e.current ?? null,
       detail: e.detail ?? null,
+      ...deploymentStatusFields(row),
       elapsedMs: Math.round(tracker.elapsedMs(row)),
     });
   };
@@ -60,5 +63,6 @@ export function resourceResultRecord(row: ResourceRow, elapsedMs: number, redact
     ...(error === undefined ? {} : { message: redact(error.message) }),
     ...(isResourceRequestError(error) ? { errorName: redact(error.errorName) } : {}),
     ...(isResourceFailedError(error) ? { reason: redact(error.reason) } : {}),
+    ...deploymentResultFields(row, redact),
   };
 }

@@ -1,4 +1,5 @@
 import type { WaiterRetryEvent, WaiterStatusEvent } from '../../index.js';
+import { visible } from '../terminal-text.js';
 import { plainLine, retryText } from './plain.js';
 import type { Renderer, ResourceRenderContext } from './renderer.js';
 import { resourceSummary, withDetail } from './resource-describe.js';
@@ -30,5 +31,6 @@ export function createResourcePlainRenderer(context: Pick<ResourceRenderContext,
 /** `pending → running (198.51.100.7)`; just the state the first time, or when only the detail moved. */
 export function transition(previous: string | undefined, current: string | undefined, detail: string | undefined): string {
   const now = current ?? 'unknown';
-  return withDetail(previous === undefined || previous === now ? now : `${previous} → ${now}`, detail);
+  if (previous === undefined || previous === now) return withDetail(now, detail);
+  return `${visible(previous)} → ${withDetail(now, detail)}`;
 }

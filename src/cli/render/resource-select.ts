@@ -9,7 +9,7 @@ import { selectView } from './select.js';
 
 /** Picks the view of a resource wait: `--json`, `--quiet`, the live view on a terminal, plain lines otherwise. */
 export function createResourceRenderer(mode: OutputMode, context: ResourceRenderContext): Renderer {
-  return selectView(mode, context.out, {
+  return selectView(mode, context.out, context.env, {
     json: () => createResourceJsonRenderer(context),
     plain: () => createResourcePlainRenderer(context),
     live: () => createResourceLiveView(context),

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import type { Clock, ResultOutcome, Waiter, WaiterRetryEvent, WaiterStatusEvent } from '../../index.js';
 import { resourceOutcome } from '../resource-outcome.js';
+import { subjectOf } from './deployment.js';
 
 /** A waiter as the CLI runs it. */
 export type CliWaiter = Waiter<never, unknown, unknown>;
@@ -23,6 +24,8 @@ export interface ResourceRow {
   readonly result: { readonly outcome: ResultOutcome; readonly error: Error | undefined } | undefined;
   /** Milliseconds from the start to the end of this wait, once it has ended. */
   readonly settledAfterMs: number | undefined;
+  /** The last probe output seen, if any (a deployment's version and states, for `--json`). */
+  readonly output: unknown;
 }
 
 /** The tracker's events: each after the row has been updated. */
@@ -49,21 +52,28 @@ export class ResourceTracker extends EventEmitter<ResourceTrackerEvents> {
     this.#rows = waiters.map((waiter) => ({
       waiter: waiter.definition.name,
       target: waiter.target,
-      subject: waiter.definition.describe(waiter.input).replace(/\bLightsail /g, ''),
+      subject: subjectOf(waiter, undefined),
       action: waiter.definition.action ?? 'the request',
       state: undefined,
       detail: undefined,
       result: undefined,
       settledAfterMs: undefined,
+      output: undefined,
     }));
     waiters.forEach((waiter, i) => {
-      waiter.on('status', (e) => this.emit('status', this.#update(i, { state: e.current, detail: e.detail }), e));
+      waiter.on('status', (e) =>
+        this.emit(
+          'status',
+          this.#update(i, { state: e.current, detail: e.detail, output: e.output, subject: subjectOf(waiter, e.output) }),
+          e,
+        ),
+      );
       waiter.on('retry', (e) => this.emit('retry', this.#rows[i] as ResourceRow, e));
       waiter.on('succeeded', (e) => {
         if ((e as { error?: unknown }).error !== undefined) this.#gone(i, waiter);
-        this.#settle(i, 'succeeded', undefined);
+        this.#settle(i, 'succeeded', undefined, e.output);
       });
-      waiter.on('failed', (e) => this.#settle(i, resourceOutcome(e.error), e.error));
+      waiter.on('failed', (e) => this.#settle(i, resourceOutcome(e.error), e.error, e.output));
     });
   }
 
@@ -95,8 +105,9 @@ export class ResourceTracker extends EventEmitter<ResourceTrackerEvents> {
     this.emit('status', this.#update(i, { state: current, detail: undefined }), Object.freeze(event));
   }
 
-  #settle(i: number, outcome: ResultOutcome, error: Error | undefined): void {
-    this.emit('settled', this.#update(i, { result: { outcome, error }, settledAfterMs: this.elapsedMs() }));
+  #settle(i: number, outcome: ResultOutcome, error: Error | undefined, output: unknown): void {
+    const change: Partial<ResourceRow> = { result: { outcome, error }, settledAfterMs: this.elapsedMs() };
+    this.emit('settled', this.#update(i, output === undefined ? change : { ...change, output }));
   }
 
   #update(i: number, change: Partial<ResourceRow>): ResourceRow {

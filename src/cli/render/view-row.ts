@@ -1,6 +1,10 @@
 import type { ResultOutcome } from '../../index.js';
 import type { Paint, Style } from '../color.js';
 import { formatElapsed } from '../duration.js';
+import { visible } from '../terminal-text.js';
+
+/** The most characters a live-view column shows: a row must fit a terminal line. */
+export const MAX_COLUMN_CHARS = 80;
 
 /**
  * One line of the live view, whatever is waited on: an operation (resource name, operation type,
@@ -19,17 +23,33 @@ export interface ViewRow {
   readonly elapsedMs: number;
 }
 
-/** One frame of the live view: a mark, then aligned columns, one line per row. Pure. */
+/**
+ * One frame of the live view: a mark, then aligned columns, one line per row. Every column is cut
+ * to {@link MAX_COLUMN_CHARS} and its control characters escaped (they come from the server), so
+ * that a row can neither move the cursor nor spill over the next. Pure.
+ */
 export function viewFrame(rows: readonly ViewRow[], paint: Paint): string {
-  const widths = (['name', 'kind', 'status'] as const).map((key) => Math.max(...rows.map((row) => row[key].length)));
-  return rows
-    .map((row) => {
+  const cells = rows.map((row) => ({
+    row,
+    name: visible(row.name, MAX_COLUMN_CHARS),
+    kind: visible(row.kind, MAX_COLUMN_CHARS),
+    status: visible(row.status, MAX_COLUMN_CHARS),
+  }));
+  // A loop rather than Math.max(...lengths): spreading thousands of rows would overflow the stack.
+  const widths = { name: 0, kind: 0, status: 0 };
+  for (const cell of cells) {
+    widths.name = Math.max(widths.name, cell.name.length);
+    widths.kind = Math.max(widths.kind, cell.kind.length);
+    widths.status = Math.max(widths.status, cell.status.length);
+  }
+  return cells
+    .map(({ row, name, kind, status }) => {
       const style = styleOf(row.outcome);
       return [
         paint(style, markOf(row.outcome)),
-        row.name.padEnd(widths[0] as number),
-        row.kind.padEnd(widths[1] as number),
-        paint(style, row.status.padEnd(widths[2] as number)),
+        name.padEnd(widths.name),
+        kind.padEnd(widths.kind),
+        paint(style, status.padEnd(widths.status)),
         paint('dim', formatElapsed(row.elapsedMs)),
       ].join('  ');
     })
