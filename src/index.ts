@@ -1,8 +1,13 @@
 // The public API of lightsail-waiter. Every export is named here; nothing else is public.
 
-export type { MiddlewareStackLike, WaitForOperationsPlugin, WaitForOperationsPluginOptions } from './adapters/plugin.js';
+export type {
+  MiddlewareStackHolder,
+  MiddlewareStackLike,
+  WaitForOperationsPlugin,
+  WaitForOperationsPluginOptions,
+} from './adapters/plugin.js';
 export { WAIT_FOR_OPERATIONS_MIDDLEWARE, waitForOperationsPlugin, withOperationWaiting } from './adapters/plugin.js';
-export type { LegacyAbortSignal, SdkWaiter, WaiterConfiguration, WaiterResult } from './adapters/sdk-waiter.js';
+export type { LegacyAbortSignal, OperationReason, SdkWaiter, WaiterConfiguration, WaiterResult } from './adapters/sdk-waiter.js';
 export { sdkWaiter, waitUntilOperationSucceeded } from './adapters/sdk-waiter.js';
 export {
   waitUntilCertificateIssued,
@@ -20,6 +25,7 @@ export {
   waitUntilLoadBalancerTlsCertificateIssued,
   waitUntilRelationalDatabaseAvailable,
 } from './adapters/sdk-waiters.js';
+export type { OperationRef } from './engine/client-input.js';
 export type { Clock } from './engine/clock.js';
 export { systemClock } from './engine/clock.js';
 export type { PollerOptions } from './engine/poller.js';
@@ -50,7 +56,7 @@ export type {
 export { isWaiterAbortError, WaiterAbortError } from './errors/abort.js';
 export type { LightsailWaiterErrorOptions } from './errors/base.js';
 export { isLightsailWaiterError, LightsailWaiterError } from './errors/base.js';
-export type { ContainerDeploymentFailure, ContainerLogTail } from './errors/container-deployment-failed.js';
+export type { ContainerDeploymentFailure, ContainerLogTail, ServiceStateDetail } from './errors/container-deployment-failed.js';
 export { ContainerDeploymentFailedError, isContainerDeploymentFailedError } from './errors/container-deployment-failed.js';
 export { isOperationFailedError, OperationFailedError } from './errors/operation-failed.js';
 export { isOperationsFailedError, OperationsFailedError } from './errors/operations-failed.js';

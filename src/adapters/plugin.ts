@@ -26,6 +26,12 @@ export interface MiddlewareStackLike {
   add(middleware: unknown, options: { step: 'initialize'; name: string; override?: boolean }): void;
 }
 
+/** A client with an SDK middleware stack, as every AWS SDK v3 client has. */
+export interface MiddlewareStackHolder {
+  /** The client's middleware stack, where {@link withOperationWaiting} adds the plugin. */
+  readonly middlewareStack: MiddlewareStackLike;
+}
+
 /** A plugin for `client.middlewareStack.use(...)`. */
 export interface WaitForOperationsPlugin {
   /** Adds the waiting middleware, named {@link WAIT_FOR_OPERATIONS_MIDDLEWARE}, at the `initialize` step. */
@@ -96,7 +102,7 @@ export function waitForOperationsPlugin(options: WaitForOperationsPluginOptions)
  * await client.send(new CreateInstancesCommand({ ... })); // returns once the instances are created
  * ```
  */
-export function withOperationWaiting<C extends LightsailClientLike & { readonly middlewareStack: MiddlewareStackLike }>(
+export function withOperationWaiting<C extends LightsailClientLike & MiddlewareStackHolder>(
   client: C,
   options: Omit<WaitForOperationsPluginOptions, 'client'> = {},
 ): C {

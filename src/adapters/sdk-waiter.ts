@@ -33,8 +33,14 @@ export interface WaiterConfiguration<Client> {
   maxDelay?: number | undefined;
 }
 
+/** The `reason` of `waitUntilOperationSucceeded`'s result: the `GetOperation` output. */
+export interface OperationReason {
+  /** The operation in its final, successful state. */
+  operation: Operation;
+}
+
 /** The result of an SDK-shaped waiter; the promise only resolves with `state: 'SUCCESS'`. */
-export interface WaiterResult<TReason = { operation: Operation }> {
+export interface WaiterResult<TReason = OperationReason> {
   /** Always `'SUCCESS'`: every other ending rejects, where the SDK's `WaiterState` also has FAILURE, TIMEOUT and ABORTED. */
   state: 'SUCCESS';
   /**
@@ -119,7 +125,7 @@ export async function waitUntilOperationSucceeded(
   return runSdkShaped(
     params,
     (options) => new OperationWaiter(params.client, operationId, options) as unknown as Waiter<unknown, unknown, Operation>,
-    (operation) => ({ operation: operation as Operation }),
+    (operation): OperationReason => ({ operation: operation as Operation }),
   );
 }
 

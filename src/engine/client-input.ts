@@ -3,7 +3,9 @@ import { describeValue } from './validate.js';
 
 /** An operation to wait on, checked: its id, and the object when the caller gave one. */
 export interface OperationRef {
+  /** The operation's id. */
   readonly id: string;
+  /** The `Operation` object, when the caller gave one rather than an id. */
   readonly operation: Operation | undefined;
 }
 

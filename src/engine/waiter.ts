@@ -48,7 +48,9 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   output: TOutput | undefined;
   /** How many probe answers have been received. */
   attempts = 0;
+  /** @internal The options, checked and with their defaults, for the library's own subclasses. */
   protected readonly options: ResolvedWaitOptions;
+  /** What is waited on, in words, as messages name it: `'Lightsail instance web-1'`. */
   protected readonly subject: string;
   readonly #client: TClient;
   readonly #poller: Poller;
@@ -85,14 +87,6 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   wait(): Promise<TOutput> {
     this.#promise ??= this.#run();
     return this.#promise;
-  }
-
-  /**
-   * Records an output already in hand (an `Operation` from a create call) before the first poll;
-   * returns the verdict on it.
-   */
-  protected observeGiven(output: TOutput): Verdict {
-    return this.#observe(output);
   }
 
   /** Extra fields for every event payload; the operation waiter adds `operationId` and `operation`. */

@@ -12,14 +12,30 @@ export interface ContainerLogTail {
 
 /** What a {@link ContainerDeploymentFailedError} is made from. */
 export interface ContainerDeploymentFailure {
+  /** The container service. */
   readonly serviceName: string;
+  /** The deployment version waited on. */
   readonly version: number | undefined;
+  /** Why, in words. */
   readonly reason: string;
+  /** The deployment's last state. */
   readonly deploymentState: string | undefined;
+  /** The service's last state. */
   readonly serviceState: string | undefined;
-  readonly stateDetail: { readonly code: string | undefined; readonly message: string | undefined } | undefined;
+  /** The service's last `stateDetail`. */
+  readonly stateDetail: ServiceStateDetail | undefined;
+  /** The tail of each container's log. */
   readonly logs: readonly ContainerLogTail[];
+  /** The last probe output. */
   readonly output: unknown;
+}
+
+/** A container service's `stateDetail`, as the error keeps it. */
+export interface ServiceStateDetail {
+  /** `ContainerServiceStateDetailCode`: `EVALUATING_HEALTH_CHECK`, `UNKNOWN_ERROR`, … */
+  readonly code: string | undefined;
+  /** Lightsail's explanation, when it gave one. */
+  readonly message: string | undefined;
 }
 
 /**
@@ -41,7 +57,7 @@ export class ContainerDeploymentFailedError extends LightsailWaiterError {
   /** The service's last state: `RUNNING`, `DISABLED`. */
   readonly serviceState: string | undefined;
   /** The service's last `stateDetail` (`code`, `message`). */
-  readonly stateDetail: ContainerDeploymentFailure['stateDetail'];
+  readonly stateDetail: ServiceStateDetail | undefined;
   /** The tail of each container's log (`GetContainerLog`), fetched when the deployment failed. */
   readonly logs: readonly ContainerLogTail[];
   /** The last probe output: `{ containerService, deployment, version }`. */

@@ -30,6 +30,7 @@ export interface ContainerDeploymentInput {
 
 /** What a `CreateContainerServiceDeployment` or `UpdateContainerService` call returned: accepted as the input. */
 export interface ContainerServiceOutputLike {
+  /** The service as the call returned it: its name, and the deployment the call started as `nextDeployment`. */
   readonly containerService?: Pick<ContainerService, 'containerServiceName' | 'nextDeployment' | 'currentDeployment'> | undefined;
 }
 
