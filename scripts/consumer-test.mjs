@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeRun, Report, run } from './consumer/exec.mjs';
 import { nodeBinary } from './consumer/nodes.mjs';
+import { oldestSdkChecks } from './consumer/oldest-sdk.mjs';
 import { checkContents, checkLinters, measureFootprint } from './consumer/package-checks.mjs';
 import { install, layOut, TS_SETUPS, typescripts } from './consumer/project.mjs';
 import { childEnv, runtimeChecks } from './consumer/runtime-checks.mjs';
@@ -88,7 +89,7 @@ async function prepare(workDir, env) {
     )
   )
     return undefined;
-  return { root, tarball, version: packed.version, repoPackage };
+  return { root, tarball, version: packed.version, repoPackage, workDir };
 }
 
 /** Compiles each TypeScript setup with each installed compiler. */
@@ -143,6 +144,8 @@ async function main() {
       for (const { node, nodeVersion } of binaries) {
         await runtimeChecks(report, { node, nodeVersion, root: prepared.root, version: prepared.version });
       }
+      const [first] = binaries;
+      if (first) await oldestSdkChecks(report, { ...prepared, fixtures: FIXTURES, node: first.node, nodeVersion: first.nodeVersion });
       if (!flags['no-lint']) await checkLinters(report, { repo: REPO, tarball: prepared.tarball, env });
       if (flags.footprint) await measureFootprint(report, { tarball: prepared.tarball, workDir, env });
     }

@@ -16,7 +16,7 @@ function parseCheckOutput(stdout) {
 }
 
 /** Runs `check.mjs` and `check.cjs` and compares what the two entry points export. */
-async function checkModules(report, { node, root, env, label }) {
+export async function checkModules(report, { node, root, env, label }) {
   const results = {};
   for (const [kind, file, what] of [
     ['ESM', 'esm/check.mjs', 'import lightsail-waiter, lightsail-waiter/node and lightsail-waiter/simulator'],
