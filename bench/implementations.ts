@@ -1,18 +1,31 @@
-import { GetOperationCommand, type GetOperationCommandInput, type Operation } from '@aws-sdk/client-lightsail';
+import {
+  GetOperationCommand,
+  type GetOperationCommandInput,
+  type GetOperationCommandOutput,
+  type Operation,
+} from '@aws-sdk/client-lightsail';
 import { createWaiter, type WaiterResult, WaiterState } from '@smithy/util-waiter';
 import { Poller } from '../src/engine/poller.js';
 import {
   type BackoffStrategy,
   createOperationAwareBackoff,
+  defineWaiter,
   exponentialBackoff,
   operationAwareBackoff,
+  RESOURCE_WAITERS,
   TYPICAL_OPERATION_DURATIONS_MS,
+  Waiter,
+  type WaiterDefinition,
+  type WaitOptions,
 } from '../src/index.js';
 import { OperationWaiter } from '../src/waiters/operation.js';
 import { hash32 } from './prng.js';
 import { returnedByCreate, type TimelineClient } from './stub-lightsail.js';
 import type { VirtualTime } from './virtual-time.js';
 import type { WorkloadOp } from './workload.js';
+
+/** The row of the library's defaults, checked against the targets. */
+export const DEFAULT_ROW = 'ours (default)';
 
 /** Every wait gets this long, so that no implementation times out on a 30-minute operation started late. */
 export const BENCH_TIMEOUT_MS = 60 * 60_000;
@@ -43,7 +56,7 @@ async function operationAcceptor(client: TimelineClient, input: GetOperationComm
 }
 
 /** `@smithy/util-waiter`'s real `createWaiter`, driven through the patched globals. */
-function smithy(name: string, minDelay: number, maxDelay: number): Implementation {
+export function smithy(name: string, minDelay: number, maxDelay: number): Implementation {
   return {
     name,
     kind: 'peer',
@@ -60,7 +73,7 @@ function smithy(name: string, minDelay: number, maxDelay: number): Implementatio
 }
 
 /** A schedule given as "delay before poll n" (n = 0 for the first), polled until done. */
-function schedule(name: string, delayBefore: (poll: number) => number): Implementation {
+export function schedule(name: string, delayBefore: (poll: number) => number): Implementation {
   return {
     name,
     kind: 'peer',
@@ -89,19 +102,47 @@ export function terraformDelay(poll: number): number {
   return wait;
 }
 
-/** Our waiter, handed the operation object the create call returned. */
-function ours(name: string, options: { backoff?: BackoffStrategy; minDelayMs?: number; maxDelayMs?: number }): Implementation {
+type OursOptions = Pick<WaitOptions, 'backoff' | 'minDelayMs' | 'maxDelayMs'>;
+const resourceDefinitions = new Map<string, WaiterDefinition<RunContext['client'], string, GetOperationCommandOutput>>();
+
+/**
+ * A resource waiter as the engine runs it (its name and `typicalDurationMs`, polled by name from
+ * the start of the wait), probing the operation's timeline instead of a `Get*` call.
+ */
+function resourceDefinition(name: string): WaiterDefinition<RunContext['client'], string, GetOperationCommandOutput> {
+  let definition = resourceDefinitions.get(name);
+  if (definition === undefined) {
+    const real = RESOURCE_WAITERS[name];
+    if (real === undefined) throw new Error(`bench: no resource waiter ${name}`);
+    definition = defineWaiter({
+      name,
+      input: (value) => String(value),
+      target: (id) => id,
+      describe: (id) => `${name} ${id}`,
+      probe: (client, operationId) => client.send(new GetOperationCommand({ operationId })),
+      acceptors: [{ state: 'success', matches: (output) => isDone(output.operation) }],
+      state: (output) => output.operation?.status,
+      ...(real.typicalDurationMs === undefined ? {} : { typicalDurationMs: real.typicalDurationMs }),
+    });
+    resourceDefinitions.set(name, definition);
+  }
+  return definition;
+}
+
+/**
+ * Our waiter, handed the operation object the create call returned, or (`byId`) only its id, as
+ * the peers are; a resource wait is by name either way.
+ */
+export function ours(name: string, options: OursOptions, byId = false): Implementation {
   return {
     name,
     kind: 'ours',
     wait(op, { client, time }) {
       const clock = time.clock;
-      return new OperationWaiter(client, returnedByCreate(op), {
-        clock,
-        poller: new Poller({ clock, maxRequestsPerSecond: 1e6 }),
-        timeoutMs: BENCH_TIMEOUT_MS,
-        ...options,
-      }).wait();
+      const common = { clock, poller: new Poller({ clock, maxRequestsPerSecond: 1e6 }), timeoutMs: BENCH_TIMEOUT_MS, ...options };
+      const resource = (op as { kind?: { resourceWaiter?: string } }).kind?.resourceWaiter;
+      if (resource !== undefined) return new Waiter(client, resourceDefinition(resource), op.id, common).wait();
+      return new OperationWaiter(client, byId ? op.id : returnedByCreate(op), common).wait();
     },
   };
 }
@@ -133,17 +174,16 @@ export function implementations(): Implementation[] {
   const generic = createOperationAwareBackoff({ typicalDurations: {} });
   return [
     smithy('@smithy/util-waiter, SDK defaults (2–120 s)', 2, 120),
-    smithy('@smithy/util-waiter, Lightsail integration (1–5 s)', 1, 5),
+    smithy('@smithy/util-waiter, preevy settings (1–5 s)', 1, 5),
     schedule('Terraform schedule (5 s, then 3→10 s)', terraformDelay),
     schedule('fixed 15 s (botocore-style)', (poll) => (poll === 0 ? 0 : 15 * SECOND)),
+    schedule('fixed 30 s', (poll) => (poll === 0 ? 0 : 30 * SECOND)),
     ours('ours, plain exponential (old 1–20 s)', { backoff: exponentialBackoff, minDelayMs: 1000, maxDelayMs: 20_000 }),
-    ours('ours, √-spaced rule only', { backoff: hiding(generic, { age: true }) }),
-    ours('ours + age', { backoff: generic }),
-    ours('ours + operationType', { backoff: hiding(operationAwareBackoff, { age: true }) }),
-    ours('ours (default)', {}), // no options: exactly what a user gets
+    ours('ours (default) without the type table or the age', { backoff: hiding(generic, { age: true }) }),
+    ours('ours (default) without the type table', { backoff: generic }),
+    ours('ours (default) without the age', { backoff: hiding(operationAwareBackoff, { age: true }) }),
+    ours(DEFAULT_ROW, {}), // no options: exactly what a user gets
+    ours('ours (default), given the id', {}, true),
     ours('ours (default), operationType wrong', { backoff: hiding(operationAwareBackoff, { lie: true }) }),
   ];
 }
-
-/** The row of the library's defaults, checked against the targets. */
-export const DEFAULT_ROW = 'ours (default)';

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { GetOperationCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { Poller } from '../src/engine/poller.js';
 import { DEFAULT_WAIT_OPTIONS } from '../src/engine/wait-options.js';
-import { type BackoffStrategy, createOperationAwareBackoff } from '../src/index.js';
+import { createOperationAwareBackoff } from '../src/index.js';
 import { type Simulator, startSimulator, toSdkOperation } from '../src/simulator/index.js';
 import type { LightsailClientLike } from '../src/types.js';
 import { OperationWaiter } from '../src/waiters/operation.js';
@@ -35,31 +35,6 @@ function gcFunction(): (() => void) | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The default strategy on a compressed clock: the operation looks `scale` times older and every
- * delay is `scale` times shorter, so a 40 s instance create is waited on as usual in 0.4 s.
- */
-function compressed(scale: number): BackoffStrategy {
-  let realNow = 0;
-  const inner = createOperationAwareBackoff({ now: () => realNow });
-  const older = (value: Date | undefined): Date | undefined =>
-    value === undefined ? undefined : new Date(realNow - (realNow - value.getTime()) * scale);
-  return (context) => {
-    realNow = Date.now();
-    const given = context.operation;
-    const operation =
-      given === undefined ? undefined : { ...given, createdAt: older(given.createdAt), statusChangedAt: older(given.statusChangedAt) };
-    const scaled = {
-      ...context,
-      operation,
-      elapsedMs: context.elapsedMs * scale,
-      minDelayMs: context.minDelayMs * scale,
-      maxDelayMs: context.maxDelayMs * scale,
-    };
-    return inner(scaled) / scale;
-  };
 }
 
 /** Times the default strategy alone over varied contexts, µs per call. */
@@ -165,7 +140,8 @@ export async function measureRealtime(options: { waiters: number; timeScale: num
       .filter((op) => op.scenario === 'mix' && !op.terminal && op.finishAt - op.createdAt <= 120_000)
       .slice(0, waiters);
     const poller = new Poller({ maxRequestsPerSecond: 1e6 });
-    const backoff = compressed(timeScale);
+    // The default schedule computed in Lightsail's time, its delays divided by the simulator's time scale.
+    const backoff = createOperationAwareBackoff({ timeScale });
     // Warm the client and the server up, so one-time costs stay out of the figures.
     const warmId = sim.createOperation({ status: 'Started', durationMs: 0 }).id;
     await bareCalls(client, warmId, 200, 50);

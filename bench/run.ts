@@ -106,7 +106,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       kind: impl.kind,
       all: summarize(results),
       buckets: groupBy(results, BUCKETS, (r) => r.op.bucket),
-      byScenario: groupBy(results, ['log-uniform', 'mix'] as const, (r) => r.op.scenario),
+      byScenario: groupBy(results, ['log-uniform', 'mix'] as const, (r) => r.op.scenario as 'log-uniform' | 'mix'),
       byStart: groupBy(results, ['fresh', 'late'] as const, (r) => r.op.start),
       results,
     });

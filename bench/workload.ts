@@ -1,4 +1,5 @@
 import { TYPICAL_OPERATION_DURATIONS_MS } from '../src/index.js';
+import { type Dist, logNormal, uniform } from './panel/distributions.js';
 import { Sampler } from './prng.js';
 
 /** The duration buckets of the report, by how long the operation runs after `createdAt`. */
@@ -8,8 +9,8 @@ export type Bucket = (typeof BUCKETS)[number];
 /** One operation of the workload, on the virtual timeline (epoch ms). */
 export interface WorkloadOp {
   readonly id: string;
-  /** `log-uniform`: durations log-uniform from 1 s to 30 min; `mix`: Lightsail's usual calls. */
-  readonly scenario: 'log-uniform' | 'mix';
+  /** `log-uniform`: durations log-uniform from 1 s to 30 min; `mix`: Lightsail's usual calls; or a panel workload's name. */
+  readonly scenario: string;
   readonly operationType: string;
   /** `fresh`: the wait starts right after the create call; `late`: `createdAt` is minutes old. */
   readonly start: 'fresh' | 'late';
@@ -25,7 +26,7 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 /** Operations Lightsail returns already `Succeeded` (LIGHTSAIL-NOTES.md, "Operations"). */
-const TERMINAL_TYPES = [
+export const TERMINAL_TYPES = [
   'AllocateStaticIp',
   'AttachStaticIp',
   'DetachStaticIp',
@@ -48,27 +49,27 @@ const TERMINAL_TYPES = [
  * seconds, load balancer and database work minutes). Weights are shares of the whole mix; the
  * other half is {@link TERMINAL_TYPES}.
  */
-const RUNNING_TYPES: ReadonlyArray<{ type: string; weight: number; duration: (s: Sampler) => number }> = [
-  { type: 'CreateInstance', weight: 0.16, duration: (s) => s.logNormal(35, 0.35) },
-  { type: 'StartInstance', weight: 0.06, duration: (s) => s.logNormal(25, 0.45) },
-  { type: 'StopInstance', weight: 0.06, duration: (s) => s.logNormal(20, 0.5) },
-  { type: 'CreateDisk', weight: 0.03, duration: (s) => s.logNormal(12, 0.5) },
-  { type: 'AttachDisk', weight: 0.02, duration: (s) => s.logNormal(10, 0.5) },
-  { type: 'DetachDisk', weight: 0.01, duration: (s) => s.logNormal(10, 0.5) },
-  { type: 'CreateInstanceSnapshot', weight: 0.03, duration: (s) => s.logNormal(120, 0.7) },
-  { type: 'CreateDiskSnapshot', weight: 0.01, duration: (s) => s.logNormal(90, 0.7) },
-  { type: 'CreateLoadBalancer', weight: 0.02, duration: (s) => s.logNormal(150, 0.5) },
-  { type: 'AttachInstancesToLoadBalancer', weight: 0.03, duration: (s) => s.uniform(16, 68) },
-  { type: 'DetachInstancesFromLoadBalancer', weight: 0.01, duration: (s) => s.logNormal(300, 0.3) },
-  { type: 'CreateRelationalDatabase', weight: 0.02, duration: (s) => s.logNormal(600, 0.4) },
-  { type: 'UpdateRelationalDatabase', weight: 0.01, duration: (s) => s.logNormal(300, 0.6) },
-  { type: 'StartRelationalDatabase', weight: 0.01, duration: (s) => s.logNormal(240, 0.6) },
-  { type: 'StopRelationalDatabase', weight: 0.01, duration: (s) => s.logNormal(240, 0.6) },
-  { type: 'RebootRelationalDatabase', weight: 0.01, duration: (s) => s.logNormal(180, 0.5) },
+export const RUNNING_TYPES: ReadonlyArray<{ type: string; weight: number; dist: Dist }> = [
+  { type: 'CreateInstance', weight: 0.16, dist: logNormal(35, 0.35) },
+  { type: 'StartInstance', weight: 0.06, dist: logNormal(25, 0.45) },
+  { type: 'StopInstance', weight: 0.06, dist: logNormal(20, 0.5) },
+  { type: 'CreateDisk', weight: 0.03, dist: logNormal(12, 0.5) },
+  { type: 'AttachDisk', weight: 0.02, dist: logNormal(10, 0.5) },
+  { type: 'DetachDisk', weight: 0.01, dist: logNormal(10, 0.5) },
+  { type: 'CreateInstanceSnapshot', weight: 0.03, dist: logNormal(120, 0.7) },
+  { type: 'CreateDiskSnapshot', weight: 0.01, dist: logNormal(90, 0.7) },
+  { type: 'CreateLoadBalancer', weight: 0.02, dist: logNormal(150, 0.5) },
+  { type: 'AttachInstancesToLoadBalancer', weight: 0.03, dist: uniform(16, 68) },
+  { type: 'DetachInstancesFromLoadBalancer', weight: 0.01, dist: logNormal(300, 0.3) },
+  { type: 'CreateRelationalDatabase', weight: 0.02, dist: logNormal(600, 0.4) },
+  { type: 'UpdateRelationalDatabase', weight: 0.01, dist: logNormal(300, 0.6) },
+  { type: 'StartRelationalDatabase', weight: 0.01, dist: logNormal(240, 0.6) },
+  { type: 'StopRelationalDatabase', weight: 0.01, dist: logNormal(240, 0.6) },
+  { type: 'RebootRelationalDatabase', weight: 0.01, dist: logNormal(180, 0.5) },
 ];
 
 /** Real operation types the waiter's duration table does not list: the log-uniform scenario uses them. */
-const UNLISTED_TYPES = [
+export const UNLISTED_TYPES = [
   'CreateBucket',
   'CreateContainerService',
   'UpdateContainerService',
@@ -78,11 +79,11 @@ const UNLISTED_TYPES = [
 ];
 
 /** Share of running mix operations whose duration ignores their type (log-uniform 1 s–30 min). */
-const OUTLIER_SHARE = 0.1;
+export const OUTLIER_SHARE = 0.1;
 /** Share of waits that start late, `createdAt` 1–10 minutes old. */
-const LATE_SHARE = 0.25;
+export const LATE_SHARE = 0.25;
 /** How long after `createdAt` a fresh wait starts: the create call's round trip. */
-const FRESH_AGE_MS = 300;
+export const FRESH_AGE_MS = 300;
 
 export function bucketOf(terminal: boolean, durationMs: number): Bucket {
   if (terminal) return 'already done';
@@ -117,7 +118,7 @@ export function makeWorkload(count: number, random: () => number, waitStart: num
     } else {
       const kind = s.weighted(RUNNING_TYPES);
       operationType = kind.type;
-      const typical = kind.duration(s) * SECOND;
+      const typical = kind.dist.sample(s) * SECOND;
       durationMs = s.random() < OUTLIER_SHARE ? s.logUniform(SECOND, 30 * MINUTE) : typical;
       durationMs = Math.min(30 * MINUTE, Math.max(SECOND, durationMs));
     }

@@ -30,6 +30,7 @@ export type { Clock } from './engine/clock.js';
 export { systemClock } from './engine/clock.js';
 export type { PollerOptions } from './engine/poller.js';
 export { Poller } from './engine/poller.js';
+export type { PollerEvents, PollerRateEvent } from './engine/poller-events.js';
 export type { BoundWaiter } from './engine/wait-for.js';
 export { bindWaiter, waitFor } from './engine/wait-for.js';
 export type { WaitOptions } from './engine/wait-options.js';

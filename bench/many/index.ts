@@ -1,41 +1,80 @@
 /**
- * `npm run bench` (part 2): many operations at once against the simulator's account-like rate
- * limit. Each arm runs in its own process; prints a markdown table and writes
- * bench/many/results.md. `--ops N` sets the number of operations (default 1000).
+ * `npm run bench` (part 2): many operations at once against an account's rate limit. First the
+ * real simulator over HTTP (each waiting process its own, time compressed ×10: the simulator, the
+ * waiters, the schedule and the poller all on one simulated clock), then the same workload in
+ * virtual time at other limits (fast; no HTTP). Prints markdown and writes bench/many/results.md.
+ *
+ *   tsx bench/many/index.ts [--ops N] [--no-real]
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type RealArm, type RealArmResult, runRealArm } from './real-account.js';
+import { type ArmRow, checkArms, formatArms } from './report.js';
+import { type AccountArm, runAccount } from './virtual-account.js';
 
-const opsFlag = process.argv.indexOf('--ops');
-const ops = opsFlag > 0 ? Number(process.argv[opsFlag + 1]) : 1000;
-const runOne = fileURLToPath(new URL('./run-one.ts', import.meta.url));
-const arms: Array<[label: string, arm: string, cap: number]> = [
-  ['(a) 1 waitForOperation per operation, each uncapped (hand-rolled loops, SDK waiters)', 'independent', 0],
-  ['(a′) 1 waitForOperation per operation, sharing the default poller (10/s)', 'independent-shared', 10],
-  ['(b) waitForOperations, default cap (10/s)', 'waitForOperations', 10],
-  ['(b) waitForOperations, cap 18/s (just under the account’s 20/s)', 'waitForOperations', 18],
+const { values } = parseArgs({ options: { ops: { type: 'string', default: '1000' }, 'no-real': { type: 'boolean', default: false } } });
+const ops = Number(values.ops);
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const real: Array<[label: string, arm: RealArm]> = [
+  [
+    'uncapped: one waitForOperation per operation, each its own poller',
+    { operations: ops, limit: 20, pace: { kind: 'uncapped' }, processes: 1, schedule: 'default' },
+  ],
+  [
+    'fixed 10/s (the old default cap)',
+    { operations: ops, limit: 20, pace: { kind: 'fixed', requestsPerSecond: 10 }, processes: 1, schedule: 'default' },
+  ],
+  [
+    'fixed 18/s (set by hand, just under the limit)',
+    { operations: ops, limit: 20, pace: { kind: 'fixed', requestsPerSecond: 18 }, processes: 1, schedule: 'default' },
+  ],
+  ['adaptive (the default poller)', { operations: ops, limit: 20, pace: { kind: 'adaptive' }, processes: 1, schedule: 'default' }],
+  [
+    'adaptive, two processes (half the operations each)',
+    { operations: ops, limit: 20, pace: { kind: 'adaptive' }, processes: 2, schedule: 'default' },
+  ],
+];
+// The issue's own arms pinned exponentialBackoff 1–20 s; the two that matter, for comparison.
+const realExponential: Array<[label: string, arm: RealArm]> = [
+  ['uncapped', { operations: ops, limit: 20, pace: { kind: 'uncapped' }, processes: 1, schedule: 'exponential' }],
+  ['adaptive (the default poller)', { operations: ops, limit: 20, pace: { kind: 'adaptive' }, processes: 1, schedule: 'exponential' }],
 ];
 
-const rows: string[] = [];
-for (const [label, arm, cap] of arms) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', runOne, arm, String(ops), String(cap)], {
-    encoding: 'utf8',
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const r = JSON.parse(out.trim().split('\n').at(-1) as string);
-  rows.push(
-    `| ${label} | ${r.requests} | ${r.throttled} | ${r.failed} | ${r.p50LatencyS.toFixed(1)} | ${r.p95LatencyS.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${(r.cpuMs / 1000).toFixed(1)} |`,
-  );
-  console.error(`done: ${label}`);
+const toRow = (group: string, label: string, r: RealArmResult | Awaited<ReturnType<typeof runAccount>>): ArmRow => ({ group, label, ...r });
+const rows: ArmRow[] = [];
+if (!values['no-real']) {
+  for (const [label, arm] of real) {
+    rows.push(toRow('real', label, await runRealArm(arm)));
+    console.error(`done: ${label}`);
+  }
+  for (const [label, arm] of realExponential) {
+    rows.push(toRow('real, exponentialBackoff 1–20 s', label, await runRealArm(arm)));
+    console.error(`done: ${label}, exponential`);
+  }
 }
-const table = [
-  `${ops} operations (10 s–5 min), simulated account limit 20 GetOperation/s, time compressed ×10 (latencies in simulated seconds; CPU and memory are the whole process, simulator included)`,
-  '',
-  '| arm | GetOperation requests | throttled | failed | p50 latency (s) | p95 latency (s) | peak RSS (MiB) | CPU (s) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows,
-].join('\n');
-console.log(table);
-writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), `${table}\n`);
+
+const virtualArms: Array<[string, AccountArm]> = [
+  ['uncapped', { kind: 'uncapped' }],
+  ['adaptive', { kind: 'adaptive', processes: 1 }],
+  ['adaptive, two processes', { kind: 'adaptive', processes: 2 }],
+];
+const cases: Array<[limit: number, operations: number, schedule: 'default' | 'exponential']> = [
+  [5, ops, 'default'],
+  [5, ops / 4, 'default'],
+  [20, ops, 'default'],
+  [20, ops, 'exponential'],
+  [50, ops, 'default'],
+  [50, (ops * 5) / 2, 'default'],
+];
+for (const [limit, operations, schedule] of cases) {
+  const group = `${limit}/s, ${operations} operations${schedule === 'exponential' ? ', exponentialBackoff 1–20 s' : ''}`;
+  for (const [label, arm] of virtualArms) rows.push(toRow(group, label, await runAccount({ operations, limit, arm, schedule })));
+}
+
+const report = formatArms(rows, ops);
+const checks = checkArms(rows);
+const text = `${report}\n**Targets (issue #15):** the adaptive arms' p95 at most 0.65 × the uncapped arm's, throttled requests at most 2 % of all, and with two processes each gets at least a third of the answered requests.\n\n${checks.lines.join('\n')}\n`;
+console.log(text);
+writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), text);

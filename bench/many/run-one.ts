@@ -1,111 +1,90 @@
 /**
- * One arm of the many-operations benchmark, in its own process so that its memory and CPU are its
- * own: starts the simulator with an account-like rate limit, creates N operations with realistic
- * durations, waits on them one of three ways, and prints one JSON line of measurements.
- *
- * Time is compressed by `SCALE`: the simulator's durations are divided by it, and the waiter's
- * delays and both rate limits are scaled to match, so the shape is Lightsail's and a run takes
- * seconds. Latencies are reported in simulated seconds.
+ * One process of a many-operations arm (spawned by bench/many/index.ts, which hosts the simulator):
+ * waits on the operations listed in a file, through the simulator at `ENDPOINT`, on simulated time
+ * shared with it, and prints one JSON line: when each settled, CPU, peak RSS, the poller's pace.
  */
+import { readFileSync } from 'node:fs';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
-import { exponentialBackoff, OperationsWaiter, Poller, waitForOperation } from 'lightsail-waiter';
-import { startSimulator } from 'lightsail-waiter/simulator';
+import {
+  createOperationAwareBackoff,
+  exponentialBackoff,
+  OperationsWaiter,
+  Poller,
+  type PollerRateEvent,
+  type WaitOptions,
+  waitForOperation,
+} from '../../src/index.js';
+import { compressedTime } from './compressed-time.js';
 
-/**
- * - `independent`: one `waitForOperation` per operation, each with its own uncapped poller: what
- *   hand-rolled loops and the SDK's waiters do.
- * - `independent-shared`: one `waitForOperation` per operation, sharing one poller: what this
- *   library does by default (one poller per client).
- * - `waitForOperations`: one call for all of them.
- */
-export type Arm = 'independent' | 'independent-shared' | 'waitForOperations';
-
-const arm = (process.argv[2] ?? 'waitForOperations') as Arm;
-const count = Number(process.argv[3] ?? 1000);
-/** Our cap, in requests per second of simulated time. */
-const OUR_RPS = Number(process.argv[4] ?? 10);
-const SCALE = Number(process.env.BENCH_SCALE ?? 10);
-/** The simulated account's limit, requests per second (simulated time). */
-const ACCOUNT_RPS = 20;
-
-// A seeded mix of realistic durations: instance creates 20–60 s, starts/stops 10–40 s, bigger work 1–5 min.
-function durationMs(i: number): number {
-  const r = ((i * 2654435761) % 1000) / 1000;
-  if (i % 3 === 0) return 20_000 + r * 40_000;
-  if (i % 3 === 1) return 10_000 + r * 30_000;
-  return 60_000 + r * 240_000;
+/** What one process runs; `file` lists `{ id }` per operation. */
+export interface ProcessSpec {
+  readonly endpoint: string;
+  readonly anchor: number;
+  readonly scale: number;
+  /** `uncapped`: one waitForOperation per operation, each with its own poller; else one OperationsWaiter. */
+  readonly pace:
+    | { readonly kind: 'uncapped' }
+    | { readonly kind: 'fixed'; readonly requestsPerSecond: number }
+    | { readonly kind: 'adaptive' };
+  readonly schedule: 'default' | 'exponential';
+  readonly file: string;
 }
 
-const sim = await startSimulator({ timeScale: SCALE, maxRequestsPerSecond: ACCOUNT_RPS * SCALE });
+const spec = JSON.parse(process.argv[2] as string) as ProcessSpec;
+const ids = (JSON.parse(readFileSync(spec.file, 'utf8')) as Array<{ id: string }>).map((op) => op.id);
+const { now, clock } = compressedTime(spec.anchor, spec.scale);
 const client = new LightsailClient({
-  endpoint: sim.endpoint,
+  endpoint: spec.endpoint,
   region: 'us-east-1',
   credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
   maxAttempts: 1, // every retry is the waiter's own, so every request is counted
 });
-const started = Date.now();
-const finishAt = new Map<string, number>();
-const operations = Array.from({ length: count }, (_, i) => {
-  const d = durationMs(i);
-  const op = sim.createOperation({ durationMs: d, status: 'Started', resourceName: `r-${i}` });
-  finishAt.set(op.id, started + d / SCALE);
-  return op.id;
-});
-const settledAt = new Map<string, number>();
-const note = (id: string) => settledAt.set(id, Date.now());
-// The poll schedule is pinned to exponential backoff: this benchmark measures the rate cap, and the
-// default schedule reads operation ages off the real clock, which time compression would distort.
-const wait = {
-  backoff: exponentialBackoff,
-  minDelayMs: 1000 / SCALE,
-  maxDelayMs: 20_000 / SCALE,
-  timeoutMs: (30 * 60_000) / SCALE,
-  retries: 20,
+const wait: WaitOptions = {
+  clock,
+  retries: 50,
+  // A request's own time limit stays 10 s of the wall clock: on a busy machine a compressed 10 s
+  // (1 s real) would cut requests the simulator is about to answer.
+  requestTimeoutMs: 10_000 * spec.scale,
+  ...(spec.schedule === 'exponential'
+    ? { backoff: exponentialBackoff, minDelayMs: 1000, maxDelayMs: 20_000 }
+    : { backoff: createOperationAwareBackoff({ now }) }),
 };
-
+const settled: Record<string, number> = {};
+let failed = 0;
+const rates: number[] = [];
 const cpu0 = process.cpuUsage();
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-let failures = 0;
-const capped = new Poller({ maxRequestsPerSecond: arm === 'independent' ? 1e9 : OUR_RPS * SCALE });
-if (arm === 'waitForOperations') {
-  const waiter = new OperationsWaiter(client, operations, { ...wait, poller: capped });
-  waiter.on('settled', (result) => (result.outcome === 'succeeded' ? note(result.operationId) : failures++));
-  await waiter.wait().catch(() => {});
-} else {
+let poller: Poller | undefined;
+if (spec.pace.kind === 'uncapped') {
   await Promise.all(
-    operations.map((id) => {
-      const poller = arm === 'independent' ? new Poller({ maxRequestsPerSecond: 1e9 }) : capped;
-      return waitForOperation(client, id, { ...wait, poller }).then(
-        () => note(id),
-        () => failures++,
-      );
-    }),
+    ids.map((id) =>
+      waitForOperation(client, id, { ...wait, poller: new Poller({ clock, maxRequestsPerSecond: 1e6 }) }).then(
+        () => (settled[id] = now()),
+        () => failed++,
+      ),
+    ),
   );
+} else {
+  poller = new Poller(spec.pace.kind === 'fixed' ? { clock, maxRequestsPerSecond: spec.pace.requestsPerSecond } : { clock });
+  poller.on('rate', (event: PollerRateEvent) => rates.push(event.requestsPerSecond));
+  const waiter = new OperationsWaiter(client, ids, { ...wait, poller });
+  waiter.on('settled', (result) => {
+    if (result.outcome === 'succeeded') settled[result.operationId] = now();
+    else failed++;
+  });
+  await waiter.wait().catch(() => {});
 }
 clearInterval(sampler);
 const cpu = process.cpuUsage(cpu0);
-const latencies = operations
-  .filter((id) => settledAt.has(id))
-  .map((id) => (((settledAt.get(id) as number) - (finishAt.get(id) as number)) * SCALE) / 1000)
-  .sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
-const polls = sim.requests.filter((r) => r.action === 'GetOperation');
+client.destroy();
 console.log(
   JSON.stringify({
-    arm,
-    capRps: arm === 'independent' ? null : OUR_RPS,
-    accountRps: ACCOUNT_RPS,
-    operations: count,
-    requests: polls.length,
-    throttled: polls.filter((r) => r.error === 'ThrottlingException').length,
-    failed: failures,
-    p50LatencyS: pct(0.5),
-    p95LatencyS: pct(0.95),
-    peakRssMiB: peakRss / 2 ** 20,
+    settled,
+    failed,
     cpuMs: (cpu.user + cpu.system) / 1000,
-    wallS: (Date.now() - started) / 1000,
+    peakRssMiB: peakRss / 2 ** 20,
+    finalRate: poller?.currentRate,
+    rateEvents: rates.length,
   }),
 );
-client.destroy();
-await sim.close();

@@ -1,12 +1,12 @@
 import type { Clock } from './clock.js';
 import { Poller } from './poller.js';
 
-// One poller per (clock, client) pair, so every waiter on a client shares one rate cap by default.
+// One poller per (clock, client) pair, so every waiter on a client shares one pace by default.
 const pollers = new WeakMap<Clock, WeakMap<object, Poller>>();
 
 /**
  * The poller waiters use when none is given: one per client (and clock), created on first use
- * with the default cap of 10 requests per second.
+ * with no cap: it starts at 10 requests per second and adapts to the account's limit.
  */
 export function defaultPollerFor(client: object, clock: Clock): Poller {
   let byClient = pollers.get(clock);

@@ -50,8 +50,9 @@ export interface WaitOptions {
   /** Time and randomness, for tests and simulations in virtual time. @default the system clock */
   readonly clock?: Clock;
   /**
-   * The rate-capped scheduler every `GetOperation` goes through. Share one between waiters to hold
-   * one request cap across them. @default one poller per client, capped at 10 requests per second
+   * The scheduler every request goes through, pacing them at a rate that adapts to the account's
+   * limit. Share one between waiters to pace them together. @default one poller per client
+   * (starting at 10 requests per second, adapting on throttling)
    */
   readonly poller?: Poller;
 }

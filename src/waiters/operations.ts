@@ -16,9 +16,10 @@ import { type OperationsInput, toOperationRefs, uniqueRefs } from './operations-
 /** How to wait for many operations: every {@link WaitOptions} field, plus these. */
 export interface WaitManyOptions extends WaitOptions {
   /**
-   * A hard cap on `GetOperation` calls per second for this call alone (it gets a poller of its
-   * own). Leave it out to share the client's default poller (10 per second across every waiter on
-   * the client), or pass `poller` to share a cap of your choosing. @default undefined
+   * A hard cap on requests per second for this call alone (it gets a poller of its own, starting
+   * at that pace). Leave it out to share the client's default poller (adaptive: it starts at 10 a
+   * second and finds the account's limit), or pass `poller` to share one of your choosing.
+   * @default undefined
    */
   readonly maxRequestsPerSecond?: number;
   /** Stop waiting on the others (outcome `cancelled`) as soon as one operation does not succeed. @default false */

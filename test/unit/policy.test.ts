@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { OptimalSchedule } from '../../bench/panel/dp.js';
 import { type BackoffContext, exponentialBackoff, isSettled, operationOutcome } from '../../src/index.js';
 import { finalPollMarginMs, fitDelayToDeadline } from '../../src/policy/backoff.js';
+import { beliefCdf, typedBelief, untypedBelief } from '../../src/policy/duration-belief.js';
 import { createOperationAwareBackoff, operationAwareBackoff } from '../../src/policy/operation-aware-backoff.js';
 import { classifyRequestError } from '../../src/policy/request-error-kind.js';
 
@@ -56,10 +58,15 @@ describe('fitDelayToDeadline', () => {
 
 describe('operationAwareBackoff', () => {
   const NOW = Date.UTC(2025, 0, 6, 9);
-  const table = { CreateInstance: [15_000, 60_000], CreateRelationalDatabase: [300_000, 1_800_000], Tiny: [100, 200] } as const;
+  const table = {
+    CreateInstance: [15_000, 60_000],
+    CreateRelationalDatabase: [300_000, 1_800_000],
+    AttachDisk: [5_000, 30_000],
+    Tiny: [100, 200],
+  } as const;
   const strategy = createOperationAwareBackoff({ now: () => NOW, typicalDurations: table });
   /** The context of a delay asked `ageMs` after the operation was created; the object was last seen changing then. */
-  const at = (operationType: string, attempt: number, ageMs: number, random = 0.5, minDelayMs = 1000): BackoffContext => ({
+  const at = (operationType: string, attempt: number, ageMs: number, random = 0, minDelayMs = 1000): BackoffContext => ({
     attempt,
     minDelayMs,
     maxDelayMs: 30_000,
@@ -74,21 +81,51 @@ describe('operationAwareBackoff', () => {
     },
   });
 
-  // Expected values come from a separate solver that integrates the duration CDF numerically.
+  /**
+   * The delay the benchmark's own dynamic program (bench/panel/dp.ts: another grid, Simpson
+   * integration, no delay limits) finds optimal for the same belief: the next poll after one at
+   * `ageMs` that saw the operation running (or, for a fresh object, the first).
+   */
+  function independentDelay(range: readonly [number, number] | undefined, ageMs: number): number {
+    const cdf = beliefCdf(range === undefined ? untypedBelief() : typedBelief(range[0] / 1000, range[1] / 1000));
+    const plan = new OptimalSchedule({ label: 'belief', cdf, sample: () => 0 }).plan(ageMs / 1000, ageMs / 1000);
+    return ((plan.polls[0] as number) - ageMs / 1000) * 1000;
+  }
+
+  // Where neither minDelayMs nor maxDelayMs binds, the delay (random 0: no jitter) is the optimum of
+  // an independent solver, to the 3 % its coarser grid allows.
   it.each([
-    ['an unknown type, fresh, before the first poll', at('Unknown', 0, 0), 7633],
-    ['an unknown type, fresh, random 0 (−10 %)', at('Unknown', 0, 0, 0), 6870],
-    ['an unknown type, fresh, random 0.75 (+5 %)', at('Unknown', 0, 0, 0.75), 8015],
-    ['a CreateInstance, fresh: near its 15–60 s range', at('CreateInstance', 0, 0), 20_223],
-    ['a CreateInstance seen running at 20 s: dense inside the range', at('CreateInstance', 1, 20_000), 7254],
-    ['a CreateInstance seen running at 60 s: sparser past the range', at('CreateInstance', 1, 60_000), 25_516],
-    ['a CreateRelationalDatabase, fresh: capped at maxDelayMs', at('CreateRelationalDatabase', 0, 0), 30_000],
-    ['an unknown type seen running at 2 min', at('Unknown', 1, 120_000), 30_000],
-    ['an unknown type seen running at 1 h, random 0: jitter below the cap', at('Unknown', 1, 3_600_000, 0), 27_000],
-    ['a type whose range ends before minDelayMs, before the first poll: may be below the floor', at('Tiny', 0, 0, 0.5, 2000), 1255],
-    ['a type whose range ends before minDelayMs, after a poll: floored', at('Tiny', 1, 0, 0.5, 2000), 2000],
-  ])('waits for %s: %i ms', (_, context, expected) => {
-    expect(strategy(context)).toBe(expected);
+    ['an unknown type, fresh, before the first poll', 'Unknown', 0, 0],
+    ['an unknown type seen running at 4 s', 'Unknown', 1, 4_000],
+    ['an unknown type seen running at 10 s', 'Unknown', 1, 10_000],
+    ['a CreateInstance, fresh', 'CreateInstance', 0, 0],
+    ['a CreateInstance seen running at 20 s', 'CreateInstance', 1, 20_000],
+    ['a CreateInstance seen running at 40 s', 'CreateInstance', 1, 40_000],
+    ['a CreateInstance seen running at 60 s, past its range', 'CreateInstance', 1, 60_000],
+    ['an AttachDisk, fresh', 'AttachDisk', 0, 0],
+    ['a CreateRelationalDatabase, fresh', 'CreateRelationalDatabase', 0, 0],
+  ])('waits for %s what an independent solver finds optimal', (_, type, attempt, ageMs) => {
+    const expected = independentDelay(table[type as keyof typeof table], ageMs);
+    const delay = strategy(at(type, attempt, ageMs));
+    expect(Math.abs(delay - expected) / expected).toBeLessThan(0.03);
+  });
+
+  it.each([
+    ['a CreateRelationalDatabase seen running at 100 s (its range starts at 5 min)', 'CreateRelationalDatabase', 1, 100_000],
+    ['an unknown type seen running at 3 h, past the horizon', 'Unknown', 1, 3 * 3_600_000],
+  ])('caps at maxDelayMs for %s', (_, type, attempt, ageMs) => {
+    expect(strategy(at(type, attempt, ageMs))).toBe(30_000);
+  });
+
+  it('polls an unknown fresh operation near 5 s, before 2–5 s operations are long done', () => {
+    expect(strategy(at('Unknown', 0, 0))).toBeGreaterThanOrEqual(4_000);
+    expect(strategy(at('Unknown', 0, 0))).toBeLessThanOrEqual(5_500);
+  });
+
+  it('jitters only later than planned, by up to 5 %', () => {
+    const planned = strategy(at('Unknown', 1, 10_000, 0));
+    expect(strategy(at('Unknown', 1, 10_000, 0.5))).toBe(Math.round(planned * 1.025));
+    expect(strategy(at('Unknown', 1, 10_000, 0.999))).toBeLessThanOrEqual(Math.round(planned * 1.05));
   });
 
   it('polls a stale running object at once: it was seen when its status last changed, minutes ago', () => {
@@ -96,23 +133,25 @@ describe('operationAwareBackoff', () => {
     expect(strategy(at('Unknown', 0, 5 * 60_000))).toBe(0);
   });
 
-  it('measures the first delay of a fresh object from its statusChangedAt, less the time already passed', () => {
+  it('measures the first delay of a fresh object from its creation, less the time already passed', () => {
     const fresh = at('CreateInstance', 0, 300);
-    expect(strategy({ ...fresh, operation: { ...fresh.operation, statusChangedAt: new Date(NOW - 300) } })).toBe(19_923);
+    const delay = strategy({ ...fresh, operation: { ...fresh.operation, statusChangedAt: new Date(NOW - 300) } });
+    expect(delay).toBe(strategy(at('CreateInstance', 0, 0)) - 300);
   });
 
   it('falls back to elapsedMs for the age when createdAt is missing', () => {
-    const context = { ...at('Unknown', 1, 0), elapsedMs: 120_000, operation: { id: 'op-1', status: 'Started' as const } };
-    expect(strategy(context)).toBe(30_000);
-    expect(strategy({ ...context, elapsedMs: 0, operation: undefined })).toBe(7633);
+    const context = { ...at('Unknown', 1, 0), elapsedMs: 10_000, operation: { id: 'op-1', status: 'Started' as const } };
+    expect(strategy(context)).toBe(strategy(at('Unknown', 1, 10_000)));
+    expect(strategy({ ...context, elapsedMs: 0, attempt: 0, operation: undefined })).toBe(strategy(at('Unknown', 0, 0)));
   });
 
   it('reads createdAt given as a Date, an ISO string or epoch seconds alike, and treats a future one as age 0', () => {
     const base = at('CreateInstance', 1, 20_000);
     const createdAt = NOW - 20_000;
     const withCreatedAt = (value: unknown): BackoffContext => ({ ...base, operation: { ...base.operation, createdAt: value as Date } });
-    expect(strategy(withCreatedAt(new Date(createdAt).toISOString()))).toBe(7254);
-    expect(strategy(withCreatedAt(createdAt / 1000))).toBe(7254);
+    const expected = strategy(base);
+    expect(strategy(withCreatedAt(new Date(createdAt).toISOString()))).toBe(expected);
+    expect(strategy(withCreatedAt(createdAt / 1000))).toBe(expected);
     expect(strategy(withCreatedAt(new Date(NOW + 5000)))).toBe(strategy(at('CreateInstance', 1, 0)));
   });
 
@@ -128,17 +167,22 @@ describe('operationAwareBackoff', () => {
     }
   });
 
-  it('waits longer when a call is worth more latency', () => {
-    const dear = createOperationAwareBackoff({ now: () => NOW, callCostMs: 2000 });
-    expect(dear(at('Unknown', 0, 0))).toBe(11_572);
+  it('lets the first poll of a fresh object come sooner than minDelayMs, but not the later ones', () => {
+    expect(strategy(at('Tiny', 0, 0, 0, 2000))).toBeLessThan(2000);
+    expect(strategy(at('Tiny', 1, 0, 0, 2000))).toBe(2000);
+  });
+
+  it('waits longer when a request is worth more latency', () => {
+    const dear = createOperationAwareBackoff({ now: () => NOW, callCostMs: 3000 });
+    expect(dear(at('Unknown', 1, 10_000))).toBeGreaterThan(createOperationAwareBackoff({ now: () => NOW })(at('Unknown', 1, 10_000)));
   });
 
   it('is built on Date.now by default, read at each call so that fake timers apply', () => {
     const context = at('Unknown', 1, 0);
     const realNow = Date.now;
-    Date.now = () => NOW + 120_000;
+    Date.now = () => NOW + 10_000;
     try {
-      expect(operationAwareBackoff(context)).toBe(30_000);
+      expect(operationAwareBackoff(context)).toBe(createOperationAwareBackoff({ now: () => NOW + 10_000 })(context));
     } finally {
       Date.now = realNow;
     }
@@ -171,7 +215,7 @@ describe('operationAwareBackoff', () => {
       const fast = createOperationAwareBackoff({ now: () => NOW, typicalDurations: table, timeScale: 10 });
       // The same instant in Lightsail's life: a tenth of the age on the fast clock; min/max delays scaled alike.
       const scaled = { ...at(type, attempt, ageMs / 10, 0.5, 100), maxDelayMs: 3_000 };
-      expect(fast(scaled)).toBeCloseTo(real(at(type, attempt, ageMs)) / 10, -1);
+      expect(fast(scaled)).toBeCloseTo(real(at(type, attempt, ageMs, 0.5)) / 10, -1);
     },
   );
 
@@ -194,10 +238,12 @@ describe('operationAwareBackoff', () => {
     expect(() => createOperationAwareBackoff({ timeScale: 0 })).toThrow('Expected `timeScale` to be a finite number > 0, got `0` (number)');
   });
 
-  it('accepts a range of one duration', () => {
+  it('accepts a range of one duration, and polls next at its end', () => {
     const point = createOperationAwareBackoff({ now: () => NOW, typicalDurations: { X: [30_000, 30_000] } });
-    expect(point(at('X', 0, 0))).toBeGreaterThan(20_000);
-    expect(point(at('X', 0, 0))).toBeLessThanOrEqual(30_000);
+    const delay = point(at('X', 1, 5_000));
+    const expected = independentDelay([30_000, 30_000], 5_000);
+    expect(Math.abs(delay - expected) / expected).toBeLessThan(0.03);
+    expect(5_000 + delay).toBeGreaterThanOrEqual(29_000);
   });
 });
 

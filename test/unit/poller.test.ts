@@ -85,28 +85,36 @@ describe('Poller', () => {
     expect(value).toBe(1000);
   });
 
-  it('halves its pace on throttling down to the floor, and climbs back on success', () => {
-    const poller = new Poller({ clock: new FakeClock(), maxRequestsPerSecond: 8, minRequestsPerSecond: 1 });
+  it('cuts its pace on throttling by a fifth, at most once a second, down to the floor', async () => {
+    const clock = new FakeClock();
+    const poller = new Poller({ clock, maxRequestsPerSecond: 8, minRequestsPerSecond: 1 });
     poller.reportThrottled();
-    expect(poller.currentRate).toBe(4);
-    poller.reportThrottled();
-    poller.reportThrottled();
-    poller.reportThrottled();
+    expect(poller.currentRate).toBe(8 * 0.8);
+    poller.reportThrottled(); // the same second: requests sent before the cut say nothing new
+    expect(poller.currentRate).toBe(8 * 0.8);
+    for (let i = 0; i < 20; i++) {
+      await clock.advance(1000);
+      poller.reportThrottled();
+    }
     expect(poller.currentRate).toBe(1);
-    poller.reportSuccess();
-    expect(poller.currentRate).toBe(2);
-    for (let i = 0; i < 100; i++) poller.reportSuccess();
-    expect(poller.currentRate).toBe(8);
-    expect(poller.stats.throttled).toBe(4);
+    expect(poller.stats.throttled).toBe(22);
   });
 
   it('pushes the next grant back after throttling', async () => {
     const clock = new FakeClock();
     const poller = new Poller({ clock, maxRequestsPerSecond: 10 });
     await poller.acquire();
-    poller.reportThrottled(); // 5 per second: next grant 200 ms from now
+    poller.reportThrottled(); // 8 per second: next grant 1000 / 8 = 125 ms from now
     const { value } = await clock.run(poller.acquire().then(() => clock.now()));
-    expect(value).toBe(200);
+    expect(value).toBe(125);
+  });
+
+  it('starts at 10 a second without a cap, at the cap when one is given, or where it is told', () => {
+    expect(new Poller().currentRate).toBe(10);
+    expect(new Poller().maxRequestsPerSecond).toBe(Number.POSITIVE_INFINITY);
+    expect(new Poller({ maxRequestsPerSecond: 4 }).currentRate).toBe(4);
+    expect(new Poller({ maxRequestsPerSecond: 40 }).currentRate).toBe(40);
+    expect(new Poller({ initialRequestsPerSecond: 3 }).currentRate).toBe(3);
   });
 
   it.each([
@@ -114,6 +122,11 @@ describe('Poller', () => {
     [{ maxRequestsPerSecond: Number.NaN }, '`maxRequestsPerSecond`'],
     [{ maxRequestsPerSecond: '5' }, 'got `"5"` (string)'],
     [{ maxRequestsPerSecond: 2, minRequestsPerSecond: 3 }, 'Expected `minRequestsPerSecond` (3) to be <= `maxRequestsPerSecond` (2)'],
+    [{ initialRequestsPerSecond: 0 }, 'Expected `initialRequestsPerSecond` to be a finite number > 0, got `0` (number)'],
+    [
+      { maxRequestsPerSecond: 5, initialRequestsPerSecond: 6 },
+      'Expected `initialRequestsPerSecond` (6) to be between `minRequestsPerSecond` (0.5) and `maxRequestsPerSecond` (5)',
+    ],
     [null, 'Expected `options` to be an object, got `null`'],
   ])('refuses %j', (options, message) => {
     expect(() => new Poller(options as never)).toThrow(message);

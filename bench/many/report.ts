@@ -1,0 +1,134 @@
+/** One arm's results, from the real simulator or virtual time. */
+export interface ArmRow {
+  /** `real`, or the virtual case (`20/s, 1000 operations`). */
+  readonly group: string;
+  readonly label: string;
+  readonly requests: number;
+  readonly throttled: number;
+  readonly failed: number;
+  readonly p50LatencyS: number;
+  readonly p95LatencyS: number;
+  readonly wallS?: number;
+  readonly processes: ReadonlyArray<{
+    readonly answered: number;
+    readonly p95LatencyS: number;
+    readonly finalRate: number | undefined;
+    readonly cpuS?: number;
+    readonly peakRssMiB?: number;
+  }>;
+}
+
+/** The most the adaptive arms' p95 may be, as a share of the uncapped arm's. */
+export const MAX_P95_SHARE = 0.65;
+/** The most throttled requests may be, as a share of all. */
+export const MAX_THROTTLED_SHARE = 0.02;
+/** The least share of the answered requests each of two processes must get. */
+export const MIN_PROCESS_SHARE = 1 / 3;
+
+const f1 = (x: number): string => x.toFixed(1);
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+
+function uncappedOf(rows: readonly ArmRow[], group: string): ArmRow | undefined {
+  return rows.find((r) => r.group === group && r.label.startsWith('uncapped'));
+}
+
+function perProcess(row: ArmRow): string {
+  if (row.processes.length < 2) {
+    const rate = row.processes[0]?.finalRate;
+    return rate === undefined ? '–' : `final pace ${f1(rate)}/s`;
+  }
+  return row.processes.map((p) => `${p.answered} answered, p95 ${f1(p.p95LatencyS)} s, pace ${f1(p.finalRate ?? Number.NaN)}/s`).join('; ');
+}
+
+/** The arms as markdown tables: the real simulator, then each virtual case. */
+export function formatArms(rows: readonly ArmRow[], ops: number): string {
+  const out: string[] = [];
+  const real = rows.filter((r) => r.group.startsWith('real'));
+  if (real.length > 0) {
+    out.push(
+      `**Against the simulator over HTTP** (${ops} operations of 10 s–5 min, given by id; account limit 20 GetOperation per second in any sliding second; time compressed ×10 on one simulated clock, so latencies are simulated seconds and each request's round trip counts ten times over; CPU and RSS are the waiting processes', not the simulator's):`,
+      '',
+      line([
+        'schedule',
+        'arm',
+        'requests',
+        'throttled',
+        'failed',
+        'p50 (s)',
+        'p95 (s)',
+        'p95 ÷ uncapped',
+        'processes',
+        'CPU (s)',
+        'peak RSS (MiB)',
+      ]),
+      line(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---:', '---:']),
+    );
+    for (const r of real) {
+      const base = uncappedOf(rows, r.group);
+      out.push(
+        line([
+          r.group === 'real' ? 'default' : 'exponentialBackoff 1–20 s',
+          r.label,
+          String(r.requests),
+          `${r.throttled} (${pct(r.throttled / r.requests)})`,
+          String(r.failed),
+          f1(r.p50LatencyS),
+          f1(r.p95LatencyS),
+          base ? (r.p95LatencyS / base.p95LatencyS).toFixed(2) : '–',
+          perProcess(r),
+          f1(r.processes.reduce((s, p) => s + (p.cpuS ?? 0), 0)),
+          Math.max(...r.processes.map((p) => p.peakRssMiB ?? 0)).toFixed(0),
+        ]),
+      );
+    }
+    out.push('');
+  }
+  out.push(
+    '**In virtual time** (the same workload and limiter, no HTTP, no request latency; every limit, and the load scaled with it):',
+    '',
+    line(['case', 'arm', 'requests', 'throttled', 'p95 (s)', 'p95 ÷ uncapped', 'processes']),
+    line(['---', '---', '---:', '---:', '---:', '---:', '---']),
+  );
+  for (const r of rows.filter((row) => !row.group.startsWith('real'))) {
+    const base = uncappedOf(rows, r.group);
+    out.push(
+      line([
+        r.group,
+        r.label,
+        String(r.requests),
+        `${r.throttled} (${pct(r.throttled / r.requests)})`,
+        f1(r.p95LatencyS),
+        base ? (r.p95LatencyS / base.p95LatencyS).toFixed(2) : '–',
+        perProcess(r),
+      ]),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The issue's targets for every adaptive arm, as lines; `ok` is false when one fails. */
+export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string[] } {
+  const lines: string[] = [];
+  let ok = true;
+  for (const r of rows.filter((row) => row.label.startsWith('adaptive'))) {
+    const base = uncappedOf(rows, r.group);
+    if (base === undefined) continue;
+    const share = r.p95LatencyS / base.p95LatencyS;
+    const throttled = r.throttled / r.requests;
+    const answered = r.processes.map((p) => p.answered);
+    const total = answered.reduce((a, b) => a + b, 0);
+    const fair = answered.length < 2 || Math.min(...answered) >= MIN_PROCESS_SHARE * total;
+    const met = share <= MAX_P95_SHARE && throttled <= MAX_THROTTLED_SHARE && fair;
+    ok &&= met;
+    const misses = [
+      share > MAX_P95_SHARE ? `p95 ${share.toFixed(2)} × uncapped` : '',
+      throttled > MAX_THROTTLED_SHARE ? `${pct(throttled)} throttled` : '',
+      fair ? '' : `a process got ${pct(Math.min(...answered) / total)} of the answers`,
+    ].filter(Boolean);
+    lines.push(
+      `- ${met ? 'Met' : `**Not met** (${misses.join(', ')})`}, ${r.group.startsWith('real') ? `simulator over HTTP, 20/s${r.group === 'real' ? '' : ', exponentialBackoff 1–20 s'}` : r.group}, ${r.label}: p95 ${f1(r.p95LatencyS)} s = ${share.toFixed(2)} × the uncapped ${f1(base.p95LatencyS)} s; ${pct(throttled)} throttled${answered.length > 1 ? `; answers split ${answered.join(' / ')}` : ''}.`,
+    );
+  }
+  return { ok, lines };
+}
