@@ -76,7 +76,7 @@ describe('--json', () => {
         errorName: 'ThrottlingException',
         message: 'ThrottlingException from the stub',
       },
-      // b's first request waits for its turn: the throttled request slowed the shared poller down.
+      // b's first request waits for its turn: the throttled request cut the shared pace by a fifth, 10 → 8 a second, so 1000 / 8 = 125 ms.
       {
         event: 'status',
         operationId: 'b',
@@ -84,7 +84,7 @@ describe('--json', () => {
         operationType: 'CreateDisk',
         previous: null,
         status: 'Failed',
-        elapsedMs: 200,
+        elapsedMs: 125,
       },
       {
         event: 'status',
@@ -120,7 +120,7 @@ describe('--json', () => {
         status: 'Failed',
         resourceName: 'disk-1',
         operationType: 'CreateDisk',
-        elapsedMs: 200,
+        elapsedMs: 125,
         errorCode: 'NoAvailableCapacity',
         errorDetails: 'No capacity in us-east-1a',
         message: 'Lightsail operation b (CreateDisk of disk-1) ended Failed: NoAvailableCapacity: No capacity in us-east-1a',
