@@ -2,6 +2,7 @@ import pRetry from 'p-retry';
 import { exponentialBackoff, fitDelayToDeadline } from '../policy/backoff.js';
 import { classifyRequestError, isThrottling, isUnreachable } from '../policy/request-error-kind.js';
 import type { Poller } from './poller.js';
+import { timedSignal } from './timed-signal.js';
 import type { ResolvedWaitOptions } from './wait-options.js';
 import type { WaitScope } from './wait-scope.js';
 
@@ -112,26 +113,19 @@ export class RequestTimeoutError extends Error {
  */
 async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number): Promise<T> {
   const { scope, options } = request;
-  const attempt = new AbortController();
-  const onStop = (): void => attempt.abort(scope.signal.reason);
-  scope.signal.addEventListener('abort', onStop, { once: true });
-  const timer = new AbortController();
-  let timedOut = false;
-  options.clock.sleep(Math.min(timeoutMs, Math.max(1, scope.remaining())), timer.signal).then(
-    () => {
-      timedOut = true;
-      attempt.abort(new RequestTimeoutError(`no answer within ${timeoutMs} ms`));
-    },
-    () => {},
+  const attempt = timedSignal(
+    options.clock,
+    scope.signal,
+    Math.min(timeoutMs, Math.max(1, scope.remaining())),
+    () => new RequestTimeoutError(`no answer within ${timeoutMs} ms`),
   );
   try {
     return await request.call(attempt.signal);
   } catch (error) {
-    if (timedOut && !scope.signal.aborted)
+    if (attempt.timedOut() && !scope.signal.aborted)
       throw new RequestTimeoutError(`The request got no answer within ${timeoutMs} ms`, { cause: error });
     throw error;
   } finally {
-    timer.abort();
-    scope.signal.removeEventListener('abort', onStop);
+    attempt.dispose();
   }
 }

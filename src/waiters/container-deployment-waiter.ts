@@ -1,3 +1,4 @@
+import { timedSignal } from '../engine/timed-signal.js';
 import type { WaitOptions } from '../engine/wait-options.js';
 import { Waiter } from '../engine/waiter.js';
 import { ContainerDeploymentFailedError } from '../errors/container-deployment-failed.js';
@@ -53,20 +54,17 @@ export class ContainerDeploymentWaiter extends Waiter<ContainerDeploymentClient,
   ): Promise<Error> {
     const containers = Object.keys(output?.deployment?.containers ?? {});
     if (!(failure instanceof ContainerDeploymentFailedError) || containers.length === 0 || signal.aborted) return failure;
-    const limit = new AbortController();
-    const onStop = (): void => limit.abort(signal.reason);
-    signal.addEventListener('abort', onStop, { once: true });
-    const timer = new AbortController();
-    this.options.clock.sleep(LOG_FETCH_TIMEOUT_MS, timer.signal).then(
-      () => limit.abort(new Error(`reading the logs took longer than ${LOG_FETCH_TIMEOUT_MS} ms`)),
-      () => {},
+    const limit = timedSignal(
+      this.options.clock,
+      signal,
+      LOG_FETCH_TIMEOUT_MS,
+      () => new Error(`reading the logs took longer than ${LOG_FETCH_TIMEOUT_MS} ms`),
     );
     try {
       const logs = await fetchLogTails(this.#client, this.input.serviceName, containers, output?.deployment?.createdAt, limit.signal);
       return new ContainerDeploymentFailedError({ ...failure, logs });
     } finally {
-      timer.abort();
-      signal.removeEventListener('abort', onStop);
+      limit.dispose();
     }
   }
 }
