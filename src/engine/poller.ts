@@ -1,6 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import { AdaptiveRate } from './adaptive-rate.js';
-import { type Clock, systemClock } from './clock.js';
+import { CANCELLED, type Clock, systemClock } from './clock.js';
 import type { PollerEvents, PollerRateEvent } from './poller-events.js';
 import { assertNumber, describeValue } from './validate.js';
 
@@ -26,6 +26,9 @@ export interface PollerOptions {
 
 /** The start when no cap is given: what many AWS APIs allow a second, and this library's old fixed cap. */
 const DEFAULT_START = 10;
+
+/** The most requests one timer turn grants; the rest wait for the next turn (a 0 ms timer). */
+const GRANTS_PER_TURN = 256;
 
 interface Ticket {
   readonly resolve: () => void;
@@ -188,12 +191,15 @@ export class Poller extends EventEmitter<PollerEvents> {
   }
 
   #drain(): void {
-    while (this.#live > 0 && this.#clock.now() >= this.#nextFreeAt) {
+    // At most a batch a turn: thousands of requests granted at once would hold the event loop (and
+    // every deadline timer) while their answers are handled.
+    for (let granted = 0; granted < GRANTS_PER_TURN && this.#live > 0 && this.#clock.now() >= this.#nextFreeAt; ) {
       const ticket = this.#queue[this.#head] as Ticket;
       this.#head += 1;
       if (ticket.cancelled) continue;
       this.#live -= 1;
       if (ticket.onAbort) ticket.signal?.removeEventListener('abort', ticket.onAbort);
+      granted += 1;
       this.#grant(true);
       ticket.resolve();
     }
@@ -213,7 +219,7 @@ export class Poller extends EventEmitter<PollerEvents> {
     this.#queuedSince = undefined;
     this.#queue.length = 0;
     this.#head = 0;
-    this.#timer?.abort();
+    this.#timer?.abort(CANCELLED);
     this.#timer = undefined;
   }
 }

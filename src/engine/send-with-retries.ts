@@ -109,16 +109,14 @@ export class RequestTimeoutError extends Error {
 
 /**
  * One attempt, aborted when it outlives `timeoutMs` (or the scope stops). The timer and the link
- * to the scope's signal are released on every path.
+ * to the scope's signal are released on every path; a request the deadline cuts short first needs
+ * neither.
  */
 async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number): Promise<T> {
   const { scope, options } = request;
-  const attempt = timedSignal(
-    options.clock,
-    scope.signal,
-    Math.min(timeoutMs, Math.max(1, scope.remaining())),
-    () => new RequestTimeoutError(`no answer within ${timeoutMs} ms`),
-  );
+  // The wait's own deadline comes first: its signal bounds the request, with no timer of its own.
+  if (timeoutMs >= scope.remaining()) return request.call(scope.signal);
+  const attempt = timedSignal(options.clock, scope.signal, timeoutMs, () => new RequestTimeoutError(`no answer within ${timeoutMs} ms`));
   try {
     return await request.call(attempt.signal);
   } catch (error) {

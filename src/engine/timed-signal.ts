@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import { CANCELLED, type Clock } from './clock.js';
 
 /** A signal that follows a parent signal and also aborts after a time on the clock. */
 export interface TimedSignal {
@@ -31,7 +31,7 @@ export function timedSignal(clock: Clock, parent: AbortSignal, ms: number, reaso
     signal: controller.signal,
     timedOut: () => timedOut,
     dispose: () => {
-      timer.abort();
+      timer.abort(CANCELLED);
       parent.removeEventListener('abort', onStop);
     },
   };

@@ -1,5 +1,5 @@
 import { onAbort } from './abort-fanout.js';
-import type { Clock } from './clock.js';
+import { CANCELLED, type Clock } from './clock.js';
 
 /** Why a wait stopped before its operation settled. */
 export type StopReason = 'timeout' | 'aborted';
@@ -18,7 +18,6 @@ export class WaitScope {
   readonly #clock: Clock;
   readonly #deadline: number;
   readonly #stop = new AbortController();
-  readonly #dispose = new AbortController();
   readonly #unsubscribe: () => void;
 
   constructor(clock: Clock, timeoutMs: number, userSignal: AbortSignal | undefined) {
@@ -26,7 +25,8 @@ export class WaitScope {
     this.#deadline = clock.now() + timeoutMs;
     this.signal = this.#stop.signal;
     this.#unsubscribe = userSignal === undefined ? () => {} : onAbort(userSignal, () => this.#halt('aborted', userSignal.reason));
-    clock.sleep(timeoutMs, this.#dispose.signal).then(
+    // The deadline timer hangs on the scope's own signal: whatever stops the scope clears it.
+    clock.sleep(timeoutMs, this.signal).then(
       () => this.#halt('timeout', undefined),
       () => {},
     );
@@ -46,10 +46,14 @@ export class WaitScope {
     this.signal.throwIfAborted();
   }
 
-  /** Clears the deadline timer and the caller's abort listener. Safe to call twice. */
+  /**
+   * Clears the deadline timer and the caller's abort listener. Safe to call twice. Call it once
+   * the wait is over: the scope's signal aborts too (with no `stopReason`), so that nothing still
+   * hanging on it lives on.
+   */
   dispose(): void {
     this.#unsubscribe();
-    this.#dispose.abort();
+    if (!this.signal.aborted) this.#stop.abort(CANCELLED);
   }
 
   #halt(reason: StopReason, abortReason: unknown): void {

@@ -132,6 +132,14 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
     );
   }
 
+  /**
+   * @internal The error this wait would time out with now, for a caller that ends many waits at
+   * one deadline (`OperationsWaiter`) rather than leaving each to its own timer.
+   */
+  timeoutErrorNow(): WaiterTimeoutError {
+    return this.timeoutError();
+  }
+
   /** The error an abort rejects with. */
   protected abortError(reason: unknown): WaiterAbortError {
     return new WaiterAbortError(this.operationIdForErrors(), reason, this.operationForErrors(), this.subject, this.#context());

@@ -23,9 +23,11 @@ export class LightsailWaiterError extends Error {
   constructor(message: string, operationId: string | undefined, options?: LightsailWaiterErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.operationId = operationId;
-    Object.defineProperty(this, BRAND, { value: true });
   }
 }
+
+// The brand lives on the prototype: set once, not per error (thousands of waits can time out at once).
+Object.defineProperty(LightsailWaiterError.prototype, BRAND, { value: true });
 
 /** Reads a brand-named field from an error of this library without trusting `instanceof`. */
 export function hasErrorName(value: unknown, name?: string): boolean {

@@ -12,8 +12,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   type ContainerDeploymentFailedError,
+  containerServiceDeleted,
   isContainerDeploymentFailedError,
-  waitForContainerServiceDeleted,
+  Waiter,
   waitForContainerServiceDeployment,
   waitForContainerServiceReady,
 } from '../../src/index.js';
@@ -94,14 +95,22 @@ describe('container service deployments', () => {
   });
 
   it('a service disabled while deploying fails the wait; a deleted one ends container-service-deleted', async () => {
-    const { client } = await setup({ simulator: SCALE });
+    // The simulator's time stands still while `frozenAt` is set, so that the deletion cannot end
+    // before the waiter's first poll, however slow the machine.
+    let frozenAt: number | undefined;
+    const { client } = await setup({ simulator: { ...SCALE, now: () => frozenAt ?? Date.now() } });
     await readyService(client);
     await waitForContainerServiceDeployment(client, await deploy(client, 'nginx:1.27'), fast());
     await client.send(new UpdateContainerServiceCommand({ serviceName: 'api', isDisabled: true }));
     const error = await rejection(waitForContainerServiceDeployment(client, { serviceName: 'api', version: 1 }, fast()));
     expect(error.reason === 'the service is DISABLED' || error.reason.startsWith('deployment 1')).toBe(true);
+    frozenAt = Date.now();
     await client.send(new DeleteContainerServiceCommand({ serviceName: 'api' }));
+    const deleted = new Waiter(client, containerServiceDeleted, 'api', fast());
+    deleted.once('status', () => {
+      frozenAt = undefined;
+    });
     // Resolves with the last answer before the service was gone: it was being deleted.
-    expect((await waitForContainerServiceDeleted(client, 'api', fast()))?.state).toBe('DELETING');
+    expect((await deleted.wait())?.state).toBe('DELETING');
   });
 });
