@@ -11,7 +11,7 @@ import {
   waitForContainerServiceReady,
 } from 'lightsail-waiter';
 import { startSimulator } from 'lightsail-waiter/simulator';
-import { compressed, isMain } from './simulated.js';
+import { isMain } from './simulated.js';
 
 type Log = (line: string) => void;
 
@@ -66,7 +66,7 @@ if (isMain(import.meta.url)) {
   });
   console.log(`Lightsail simulator at ${simulator.endpoint} (durations ÷ ${timeScale})\n`);
   try {
-    await containerDeploy(client, console.log, compressed(timeScale));
+    await containerDeploy(client, console.log, simulator.waitOptions);
   } finally {
     client.destroy();
     await simulator.close();

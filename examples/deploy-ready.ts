@@ -15,7 +15,7 @@ import {
 import { databaseAvailable, instanceRunning, Waiter, type WaiterDefinition, type WaitOptions, waitForOperations } from 'lightsail-waiter';
 import { instancePortOpen } from 'lightsail-waiter/node';
 import { type PortListener, type Simulator, startSimulator } from 'lightsail-waiter/simulator';
-import { compressed, isMain } from './simulated.js';
+import { isMain } from './simulated.js';
 
 type Log = (line: string) => void;
 
@@ -116,7 +116,7 @@ if (isMain(import.meta.url)) {
   const started = Date.now();
   try {
     const ssh = startSshWhenReady(simulator, 'web-1');
-    await deployReady(client, console.log, { ...compressed(timeScale), sshPort: DEMO_SSH_PORT, sshStableForMs: 10_000 / timeScale });
+    await deployReady(client, console.log, { ...simulator.waitOptions, sshPort: DEMO_SSH_PORT, sshStableForMs: 10_000 / timeScale });
     await (await ssh).close();
     const gets = simulator.requests.filter((r) => r.action.startsWith('Get')).length;
     console.log(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s with ${gets} Get* calls.`);

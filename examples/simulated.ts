@@ -3,7 +3,7 @@
  * a client pointed at it, and cleans both up. Only used when an example is run directly.
  */
 import { LightsailClient } from '@aws-sdk/client-lightsail';
-import { createOperationAwareBackoff, type WaitManyOptions } from 'lightsail-waiter';
+import type { WaitManyOptions } from 'lightsail-waiter';
 import { type Simulator, startSimulator } from 'lightsail-waiter/simulator';
 
 export async function runOnSimulator(
@@ -18,7 +18,8 @@ export async function runOnSimulator(
   });
   console.log(`Lightsail simulator at ${simulator.endpoint} (durations ÷ ${timeScale})\n`);
   try {
-    await main(client, simulator, compressed(timeScale));
+    // The schedule runs as fast as the simulator: Lightsail's shape, `timeScale` times faster.
+    await main(client, simulator, simulator.waitOptions);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
@@ -26,18 +27,6 @@ export async function runOnSimulator(
     client.destroy();
     await simulator.close();
   }
-}
-
-/**
- * Wait options for a simulator that runs `timeScale` times faster than Lightsail: the same
- * schedule, computed in Lightsail's time and divided alike, so the demo keeps Lightsail's shape.
- */
-export function compressed(timeScale: number): WaitManyOptions {
-  return {
-    backoff: createOperationAwareBackoff({ timeScale }),
-    minDelayMs: 1000 / timeScale,
-    maxDelayMs: 30_000 / timeScale,
-  };
 }
 
 /** True when the module at `url` is the script node was asked to run. */

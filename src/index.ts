@@ -75,6 +75,8 @@ export { createOperationAwareBackoff, operationAwareBackoff, TYPICAL_OPERATION_D
 export type { OperationOutcome } from './policy/operation-outcome.js';
 export { isSettled, operationOutcome } from './policy/operation-outcome.js';
 export type { OperationResult, ResultOutcome } from './policy/result-outcome.js';
+export type { ScaledWaitOptions } from './policy/scaled-wait-options.js';
+export { scaledWaitOptions } from './policy/scaled-wait-options.js';
 export type { LightsailClientLike, Operation, OperationInput, SendOptions } from './types.js';
 export { RESOURCE_WAITERS } from './waiters/catalog.js';
 export type { CertificateInput, GetCertificatesClient } from './waiters/certificate.js';

@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ScaledWaitOptions, scaledWaitOptions } from '../policy/scaled-wait-options.js';
 import { containerControls } from './container-controls.js';
 import type { ContainerServiceFailureCode, DeploymentFailureRule } from './container-rules.js';
 import type { OperationFailure, OperationMatch } from './failures.js';
@@ -53,6 +54,12 @@ export interface Simulator {
   readonly endpoint: string;
   /** The port it listens on. */
   readonly port: number;
+  /**
+   * Wait options whose schedule runs as fast as this simulator (`scaledWaitOptions(timeScale)`):
+   * spread them into a waiter's options, `{ ...sim.waitOptions, timeoutMs }`, and a wait polls
+   * with Lightsail's shape, `timeScale` times faster. The CLI's `--time-scale` does the same.
+   */
+  readonly waitOptions: ScaledWaitOptions;
   /**
    * The latest answered requests (at most `requestLogLimit`) since the start or the last
    * `clearRequests()`, oldest first (CORS preflights excluded).
@@ -176,6 +183,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
   const simulator: Simulator = {
     endpoint: `http://${host}:${port}`,
     port,
+    waitOptions: scaledWaitOptions(config.timeScale),
     get requests() {
       return log.entries();
     },
