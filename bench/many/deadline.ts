@@ -38,7 +38,9 @@ if (child !== undefined) {
       Number(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), `--child=${count}`], { encoding: 'utf8' })),
     ).sort((a, b) => a - b);
     const median = settled[1] as number;
-    rows.push(`| ${count.toLocaleString('en')} | ${Math.round(median)} | ${Math.round(median - TIMEOUT_MS)} | ${settled.map(Math.round).join(', ')} |`);
+    rows.push(
+      `| ${count.toLocaleString('en')} | ${Math.round(median)} | ${Math.round(median - TIMEOUT_MS)} | ${settled.map(Math.round).join(', ')} |`,
+    );
   }
   console.log(
     [

@@ -33,7 +33,8 @@ function runConsumerTests(args: readonly string[], timeoutMs: number): Promise<S
 // `.ci/run` runs the suite twice, on Node 20 and on Node 22; these checks run the tarball on every
 // supported Node themselves, whatever Node runs the suite, so its second pass skips them.
 const skipConsumer = process.env.LIGHTSAIL_WAITER_SKIP_CONSUMER === '1';
-if (skipConsumer) console.warn('Skipping the consumer checks (LIGHTSAIL_WAITER_SKIP_CONSUMER=1): the first pass ran them on Node 20.0.0, 20, 22 and 24');
+if (skipConsumer)
+  console.warn('Skipping the consumer checks (LIGHTSAIL_WAITER_SKIP_CONSUMER=1): the first pass ran them on Node 20.0.0, 20, 22 and 24');
 
 describe.skipIf(skipConsumer)('the packed tarball, installed in a throwaway project', () => {
   it('passes every consumer check on Node 20, 22 and 24', { timeout: 300_000 }, async () => {
