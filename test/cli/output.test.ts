@@ -8,6 +8,7 @@ import { OperationFailedError, type OperationResult } from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { op, type Reply, scriptedClient, sdkError } from '../helpers/stub-client.js';
 import { MemoryStream, stripAnsi, type TestIOOptions, testIO } from './helpers.js';
+import { jsonRecords } from './json-lines.js';
 
 const disk = { resourceName: 'disk-1', operationType: 'CreateDisk' } as const;
 const diskFailed = op('Failed', { ...disk, errorCode: 'NoAvailableCapacity', errorDetails: 'No capacity in us-east-1a' });
@@ -60,16 +61,17 @@ describe('plain output (stdout is not a terminal)', () => {
 });
 
 describe('--json', () => {
-  it('prints one JSON object per line: status changes, retries, then a result per operation', async () => {
+  it('prints JSON Lines: status changes, retries, a result per operation, then the summary', async () => {
     const { stdout, stderr, code } = await runScripted(['--json', 'a', 'b', 'a'], {
       a: [sdkError('ThrottlingException'), op('Started'), op('Succeeded')],
       b: [diskFailed],
     });
     expect(code).toBe(1);
-    const events = stdout.lines.map((line) => JSON.parse(line) as unknown);
-    expect(events).toEqual([
+    // The test's clock starts at 0: `time` is the Unix epoch plus the virtual time.
+    expect(JSON.parse(stdout.lines[0] as string)).toMatchObject({ v: 1, type: 'retry', time: '1970-01-01T00:00:00.000Z' });
+    expect(jsonRecords(stdout.text)).toEqual([
       {
-        event: 'retry',
+        type: 'retry',
         operationId: 'a',
         attempt: 1,
         delayMs: 1000,
@@ -78,7 +80,7 @@ describe('--json', () => {
       },
       // b's first request waits for its turn: the throttled request cut the shared pace by a fifth, 10 → 8 a second, so 1000 / 8 = 125 ms.
       {
-        event: 'status',
+        type: 'status',
         operationId: 'b',
         resourceName: 'disk-1',
         operationType: 'CreateDisk',
@@ -87,7 +89,7 @@ describe('--json', () => {
         elapsedMs: 125,
       },
       {
-        event: 'status',
+        type: 'status',
         operationId: 'a',
         resourceName: 'web-1',
         operationType: 'CreateInstance',
@@ -96,7 +98,7 @@ describe('--json', () => {
         elapsedMs: 1000,
       },
       {
-        event: 'status',
+        type: 'status',
         operationId: 'a',
         resourceName: 'web-1',
         operationType: 'CreateInstance',
@@ -105,7 +107,7 @@ describe('--json', () => {
         elapsedMs: 2000,
       },
       {
-        event: 'result',
+        type: 'result',
         operationId: 'a',
         outcome: 'succeeded',
         status: 'Succeeded',
@@ -114,7 +116,7 @@ describe('--json', () => {
         elapsedMs: 2000,
       },
       {
-        event: 'result',
+        type: 'result',
         operationId: 'b',
         outcome: 'failed',
         status: 'Failed',
@@ -125,28 +127,50 @@ describe('--json', () => {
         errorDetails: 'No capacity in us-east-1a',
         message: 'Lightsail operation b (CreateDisk of disk-1) ended Failed: NoAvailableCapacity: No capacity in us-east-1a',
       },
+      {
+        type: 'summary',
+        mode: 'operations',
+        waiter: null,
+        outcome: 'failed',
+        exitCode: 1,
+        elapsedMs: 2000,
+        total: 2,
+        outcomes: { succeeded: 1, failed: 1, timeout: 0, error: 0, aborted: 0, cancelled: 0 },
+        results: [
+          expect.objectContaining({ id: 'a', operationId: 'a', outcome: 'succeeded', status: 'Succeeded' }),
+          expect.objectContaining({ id: 'b', operationId: 'b', outcome: 'failed', errorCode: 'NoAvailableCapacity' }),
+        ],
+        message: null,
+      },
     ]);
     expect(stderr.lines).toEqual([
       'lightsail-wait: operation b (CreateDisk of disk-1) failed: NoAvailableCapacity: No capacity in us-east-1a',
     ]);
   });
 
-  it('reports timeouts and AWS errors in the result lines', async () => {
-    const { stdout } = await runScripted(['--json', '--timeout', '5s', 'a', 'b'], {
+  it('reports timeouts and AWS errors in the result lines and the summary', async () => {
+    const { stdout, code } = await runScripted(['--json', '--timeout', '5s', 'a', 'b'], {
       a: [op('Started')],
       b: [sdkError('AccessDeniedException')],
     });
-    const results = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((e) => e.event === 'result');
-    expect(results).toEqual([
+    expect(code).toBe(4);
+    const records = jsonRecords(stdout.text);
+    expect(records.filter((e) => e.type === 'result')).toEqual([
       expect.objectContaining({ operationId: 'a', outcome: 'timeout', status: 'Started', message: expect.stringContaining('Timed out') }),
       expect.objectContaining({ operationId: 'b', outcome: 'error', status: null, errorName: 'AccessDeniedException' }),
     ]);
+    expect(records.at(-1)).toMatchObject({
+      type: 'summary',
+      outcome: 'error',
+      exitCode: 4,
+      outcomes: { succeeded: 0, failed: 0, timeout: 1, error: 1, aborted: 0, cancelled: 0 },
+    });
   });
 
   it('writes JSON even on a terminal', async () => {
     const { stdout } = await runScripted(['--json', 'a'], { a: [op('Succeeded')] }, { stdoutTTY: true, env: {} });
     expect(stdout.text).not.toMatch(ANY_ESCAPE);
-    expect(stdout.lines.map((line) => (JSON.parse(line) as { event: string }).event)).toEqual(['status', 'result']);
+    expect(jsonRecords(stdout.text).map((record) => record.type)).toEqual(['status', 'result', 'summary']);
   });
 });
 
@@ -184,8 +208,9 @@ describe('live view (stdout is a terminal)', () => {
     const script = { a: [op('Started'), op('Started'), op('Succeeded')] };
     const { stdout } = await runScripted(['--min-delay', '2.5s', '--max-delay', '2.5s', 'a'], script, { stdoutTTY: true });
     const elapsed = stdout.chunks.map(stripAnsi).flatMap((frame) => /(\d+s)\n$/.exec(frame)?.[1] ?? []);
-    // Polls at 0, 2.5 s and 5 s; a redraw each second in between.
-    expect(elapsed).toEqual(['0s', '0s', '1s', '2s', '3s', '4s', '5s', '5s']);
+    // Polls at 0, 2.5 s and 5 s; a redraw each second in between. The poll at 5 s that sees
+    // Succeeded draws the row finished at once (no frame of it still in progress).
+    expect(elapsed).toEqual(['0s', '0s', '1s', '2s', '3s', '4s', '5s']);
   });
 
   it('colors the view unless NO_COLOR is set', async () => {

@@ -1,13 +1,20 @@
 import type { RetryEvent, StatusEvent } from '../../index.js';
-import { formatDuration, formatElapsed } from '../duration.js';
-import { escapeControls, visible } from '../terminal-text.js';
-import { nameOf } from './describe.js';
+import { formatDuration } from '../duration.js';
+import { visible } from '../terminal-text.js';
+import { lastStatus, nameOf } from './describe.js';
+import { DEFAULT_HEARTBEAT_MS, heartbeatLines, type StillWaiting, startHeartbeat } from './heartbeat.js';
+import { plainLine } from './plain-line.js';
 import type { RenderContext, Renderer } from './renderer.js';
 import { OPERATIONS, summaryLine } from './summary.js';
+import type { OperationRow, Tracker } from './tracker.js';
+
+export { plainLine } from './plain-line.js';
 
 /**
  * The view for logs (standard output is not a terminal): a plain line only when something changes,
- * `[3s] operation 1b2c… (CreateInstance of web-1): Started`, then a summary line.
+ * `[3s] operation 1b2c… (CreateInstance of web-1): Started`; every `--heartbeat` (1 minute by
+ * default) a line per operation still running, `[1m00s] operation 1b2c… (…): still Started`; then
+ * a summary line.
  */
 export function createPlainRenderer(context: RenderContext): Renderer {
   const { waiter, tracker, out, redact } = context;
@@ -19,8 +26,12 @@ export function createPlainRenderer(context: RenderContext): Renderer {
   const onRetry = (e: RetryEvent): void => line(e.operationId, retryText('GetOperation', e.error, e.delayMs, redact));
   waiter.on('status', onStatus);
   waiter.on('retry', onRetry);
+  const stopHeartbeat = startHeartbeat(context.clock, context.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, () => {
+    out.write(heartbeatLines(stillWaiting(tracker), tracker.elapsedMs(), OPERATIONS));
+  });
   return {
     finish() {
+      stopHeartbeat();
       waiter.off('status', onStatus);
       waiter.off('retry', onRetry);
       out.write(
@@ -34,12 +45,14 @@ export function createPlainRenderer(context: RenderContext): Renderer {
   };
 }
 
-/**
- * `[3s] who: text\n`: one line of the plain view. Callers show outside fields {@link visible};
- * control characters are escaped here too, so that nothing raw ever reaches the line.
- */
-export function plainLine(elapsedMs: number, who: string, text: string): string {
-  return `${escapeControls(`[${formatElapsed(elapsedMs)}] ${who}: ${text}`)}\n`;
+/** The operations still running, as a heartbeat names them: `still Started`, or `still waiting (no status yet)`. */
+function stillWaiting(tracker: Tracker): StillWaiting[] {
+  return tracker.rows
+    .filter((row: OperationRow) => row.result === undefined)
+    .map((row) => ({
+      who: nameOf(row),
+      text: row.operation?.status === undefined ? 'still waiting (no status yet)' : `still ${lastStatus(row)}`,
+    }));
 }
 
 /** `GetOperation failed with ThrottlingException; retrying in 1s`. */

@@ -26,6 +26,8 @@ export interface RenderContext {
   readonly redact: (text: string) => string;
   /** Environment variables: `TERM=dumb` turns the live view off. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** `--heartbeat`, in milliseconds: the plain view's "still waiting" lines; 0 for none. @default 60_000 */
+  readonly heartbeatMs?: number | undefined;
 }
 
 /** What a resource renderer is made from. */
@@ -40,4 +42,6 @@ export interface ResourceRenderContext {
   readonly redact: (text: string) => string;
   /** Environment variables: `TERM=dumb` turns the live view off. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** `--heartbeat`, in milliseconds: the plain view's "still waiting" lines; 0 for none. @default 60_000 */
+  readonly heartbeatMs?: number | undefined;
 }

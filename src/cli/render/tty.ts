@@ -1,3 +1,4 @@
+import { type Operation, operationOutcome, type ResultOutcome } from '../../index.js';
 import type { Paint } from '../color.js';
 import { statusWord } from './describe.js';
 import { createLiveView } from './live-view.js';
@@ -10,7 +11,8 @@ export { TICK_MS } from './live-view.js';
 
 /**
  * The live view of operations: one line per operation (resource name, operation type, status,
- * elapsed), redrawn on every change and every second; then a summary line.
+ * elapsed), as many as fit the terminal, redrawn on every change and every second; then every
+ * line, and a summary line.
  */
 export function createTtyRenderer(context: RenderContext): Renderer {
   const { waiter, tracker } = context;
@@ -44,13 +46,21 @@ export function ttyFrame(rows: readonly OperationRow[], elapsedMs: (row: Operati
   );
 }
 
-/** An operation as a live-view row. */
+/**
+ * An operation as a live-view row. An operation whose last status is final (`Succeeded`,
+ * `Failed`) shows as finished at once: its waiter settles a moment after that status arrives.
+ */
 export function operationViewRow(row: OperationRow, elapsedMs: number): ViewRow {
   return {
     name: row.operation?.resourceName ?? row.operationId,
     kind: row.operation?.operationType ?? '',
     status: statusWord(row),
-    outcome: row.result?.outcome,
+    outcome: row.result?.outcome ?? finalOutcome(row.operation),
     elapsedMs,
   };
+}
+
+function finalOutcome(operation: Operation | undefined): ResultOutcome | undefined {
+  const outcome = operation === undefined ? 'pending' : operationOutcome(operation);
+  return outcome === 'pending' ? undefined : outcome;
 }

@@ -29,6 +29,14 @@ export interface ViewRow {
  * that a row can neither move the cursor nor spill over the next. Pure.
  */
 export function viewFrame(rows: readonly ViewRow[], paint: Paint): string {
+  return viewLines(rows, paint).join('\n');
+}
+
+/**
+ * The lines of {@link viewFrame}; with `maxWidth`, each line longer than that is cut to it, ending
+ * in `…`, so that it takes one terminal line. Pure.
+ */
+export function viewLines(rows: readonly ViewRow[], paint: Paint, maxWidth = Number.POSITIVE_INFINITY): string[] {
   const cells = rows.map((row) => ({
     row,
     name: visible(row.name, MAX_COLUMN_CHARS),
@@ -42,18 +50,55 @@ export function viewFrame(rows: readonly ViewRow[], paint: Paint): string {
     widths.kind = Math.max(widths.kind, cell.kind.length);
     widths.status = Math.max(widths.status, cell.status.length);
   }
-  return cells
-    .map(({ row, name, kind, status }) => {
-      const style = styleOf(row.outcome);
-      return [
-        paint(style, markOf(row.outcome)),
-        name.padEnd(widths.name),
-        kind.padEnd(widths.kind),
-        paint(style, status.padEnd(widths.status)),
-        paint('dim', formatElapsed(row.elapsedMs)),
-      ].join('  ');
-    })
-    .join('\n');
+  return cells.map(({ row, name, kind, status }) => {
+    const style = styleOf(row.outcome);
+    const parts: Part[] = [
+      { sep: '', style, text: markOf(row.outcome) },
+      { sep: '  ', style: undefined, text: name.padEnd(widths.name) },
+      { sep: '  ', style: undefined, text: kind.padEnd(widths.kind) },
+      { sep: '  ', style, text: status.padEnd(widths.status) },
+      { sep: '  ', style: 'dim', text: formatElapsed(row.elapsedMs) },
+    ];
+    return fitParts(parts, maxWidth)
+      .map(({ sep, style, text }) => sep + (style === undefined ? text : paint(style, text)))
+      .join('');
+  });
+}
+
+/** A piece of a line: the spaces before it, and its text with its style. */
+interface Part {
+  readonly sep: string;
+  readonly style: Style | undefined;
+  readonly text: string;
+}
+
+/** The parts, cut to `width` characters in all, ending in `…` when they were longer. */
+function fitParts(parts: readonly Part[], width: number): readonly Part[] {
+  let length = 0;
+  for (const part of parts) length += part.sep.length + part.text.length;
+  if (length <= width) return parts;
+  const kept: Part[] = [];
+  // One character is kept for the `…`.
+  let room = width - 1;
+  for (const part of parts) {
+    const need = part.sep.length + part.text.length;
+    if (need <= room) {
+      kept.push(part);
+      room -= need;
+      continue;
+    }
+    const text = cut(part.text, room - part.sep.length).trimEnd();
+    kept.push(text === '' ? { sep: '', style: undefined, text: '…' } : { ...part, text: `${text}…` });
+    break;
+  }
+  return kept;
+}
+
+/** The first `max` characters of `text` (none when `max` < 1), never half a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (max < 1) return '';
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
 function markOf(outcome: ResultOutcome | undefined): string {
