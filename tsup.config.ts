@@ -1,4 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+/** Resolves `@aws-sdk/client-lightsail` to the CLI's lazy stand-in (tsup marks it external otherwise). */
+const lazySdk: Plugin = {
+  name: 'lazy-sdk',
+  setup(build) {
+    const path = fileURLToPath(new URL('./src/cli/lazy-sdk.ts', import.meta.url));
+    build.onResolve({ filter: /^@aws-sdk\/client-lightsail$/ }, () => ({ path }));
+  },
+};
 
 const entry = { index: 'src/index.ts', node: 'src/node.ts', simulator: 'src/simulator/index.ts' };
 
@@ -31,6 +42,9 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     splitting: false,
-    noExternal: ['log-update'],
+    // The SDK is not bundled: its imports resolve to src/cli/lazy-sdk.ts, which loads it on first
+    // use, so that --help, --version and --list start without it.
+    noExternal: ['log-update', '@aws-sdk/client-lightsail'],
+    esbuildPlugins: [lazySdk],
   },
 ]);

@@ -4,7 +4,10 @@
  * signal exits at once); the exit code is set from `run`'s result. Output that cannot be written
  * (a reader gone) never changes it; an error nobody expected exits 70, never an outcome's code.
  */
+import { parseCommand } from './command.js';
 import { ExitCode } from './exit-code.js';
+import { loadSdk } from './lazy-sdk.js';
+import { silenceSdkNodeWarning } from './node-notice.js';
 import { reportInternalError, run } from './run.js';
 
 // Whatever might still hold the event loop once run() is done (a keep-alive socket), the process
@@ -13,6 +16,11 @@ const GRACE_MS = 900;
 
 const controller = new AbortController();
 let exitCode: number = ExitCode.interrupted;
+
+// The environment as the user set it, for run(); then the SDK's multi-line Node.js version warning
+// is turned off before any client exists (run prints one line of its own instead: node-notice.ts).
+const env = { ...process.env };
+silenceSdkNodeWarning(process.env);
 
 const onSignal = (signal: NodeJS.Signals): void => {
   if (controller.signal.aborted) process.exit(exitCode);
@@ -40,11 +48,31 @@ const onOutputError = (error: NodeJS.ErrnoException): void => {
 process.stdout.on('error', onOutputError);
 process.stderr.on('error', onOutputError);
 
+/** True when the arguments make a command that waits (not --help, --version, --list or a usage error). */
+function waits(argv: readonly string[]): boolean {
+  try {
+    const { kind } = parseCommand(argv);
+    return kind === 'operations' || kind === 'resources';
+  } catch {
+    return false;
+  }
+}
+
+// A command that waits loads the SDK (lazy-sdk.ts) here, before run() starts the --timeout clock,
+// as when the bundle imported it at startup; --help, --version and --list still never load it.
+if (waits(process.argv.slice(2))) {
+  try {
+    loadSdk();
+  } catch {
+    // Not installed (a peer dependency) or broken: run() meets the same error where it makes the client.
+  }
+}
+
 run(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  env: process.env,
+  env,
   signal: controller.signal,
 })
   .then(
