@@ -36,11 +36,15 @@ else
 fi
 
 # GitHub Actions shows `::error::` lines as annotations on the run; elsewhere they are plain lines.
+# (lightsail-wait annotates its own failures there, with the reason: `ended` does not repeat them.)
 fail() {
   local code="$1" message="$2"
   if [[ "${GITHUB_ACTIONS:-}" == "true" ]]; then echo "::error title=Deployment of ${SERVICE:-the container service} failed::${message}" >&2; fi
-  echo "deploy-container: ${message}" >&2
-  exit "$code"
+  ended "$code" "$message"
+}
+ended() {
+  echo "deploy-container: $2" >&2
+  exit "$1"
 }
 
 status=0
@@ -70,8 +74,8 @@ fi
 
 case "$status" in
   0) echo "deploy-container: the deployment is live" ;;
-  1) fail 1 "the deployment did not become active (reason and container logs above)" ;;
-  3) fail 3 "the deployment was not live after ${timeout}" ;;
-  4) fail 4 "AWS refused or could not find the service (see above)" ;;
-  *) fail "$status" "lightsail-wait exited ${status}" ;;
+  1) ended 1 "the deployment did not become active (reason and container logs above)" ;;
+  3) ended 3 "the deployment was not live after ${timeout}" ;;
+  4) ended 4 "AWS refused or could not find the service (see above)" ;;
+  *) ended "$status" "lightsail-wait exited ${status}" ;;
 esac

@@ -8,10 +8,20 @@ import { join } from 'node:path';
 import { describeRun, run } from './exec.mjs';
 
 /** What the tarball may contain besides the files `exports` and `bin` point at. */
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICEN[CS]E(\.md)?$/i, /^CHANGELOG\.md$/, /^dist\/[\w-]+\.(js|cjs|d\.ts|d\.cts)$/];
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICEN[CS]E(\.md)?$/i,
+  /^CHANGELOG\.md$/,
+  /^schema\/[\w.-]+\.schema\.json$/,
+  /^dist\/[\w-]+\.(js|cjs|d\.ts|d\.cts)$/,
+];
+
+/** What the tarball must contain besides its entry points: the change log and the --json schema. */
+const REQUIRED = ['CHANGELOG.md', 'schema/lightsail-wait.v1.schema.json'];
 
 /** The only runtime dependencies the package may have (the SDK is a peer). */
-const RUNTIME_DEPENDENCIES = ['eventemitter3', 'is-network-error', 'p-retry'];
+const RUNTIME_DEPENDENCIES = ['eventemitter3', 'hpagent', 'is-network-error', 'p-retry'];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -34,9 +44,15 @@ export function checkContents(report, pack, pkg) {
   report.note(`tarball ${pack.filename}: ${kb(pack.size)} packed, ${kb(pack.unpackedSize)} unpacked, ${files.length} files`);
   const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
   report.check(
-    'package: ships only dist/ code and declarations, README, LICENSE and package.json',
+    'package: ships only dist/ code and declarations, README, LICENSE, CHANGELOG, the schema and package.json',
     unexpected.length === 0,
     unexpected.length ? `unexpected: ${unexpected.join(', ')}` : files.join(', '),
+  );
+  const absent = REQUIRED.filter((file) => !files.includes(file));
+  report.check(
+    'package: ships CHANGELOG.md and the --json schema',
+    absent.length === 0,
+    absent.length ? `missing: ${absent.join(', ')}` : '',
   );
   const missing = entryTargets(pkg).filter((target) => !files.includes(target));
   report.check(

@@ -112,7 +112,7 @@ async function checkBins(report, { node, root, env, label, version }) {
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l))
-        .find((r) => r.event === 'result');
+        .find((r) => r.type === 'result');
       const ok = wait.code === 0 && result?.operationId === id && result?.outcome === 'succeeded';
       report.check(
         `${label} bin: lightsail-wait <id> --endpoint-url <simulator> --json, exit 0 with outcome succeeded`,

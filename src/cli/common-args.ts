@@ -1,5 +1,6 @@
 import { parseDuration } from './duration.js';
 import type { FlagValues } from './flags.js';
+import { checkHeartbeat } from './heartbeat-flag.js';
 import { redactUrlCredentials } from './redact.js';
 import { shorten, UsageError } from './usage-error.js';
 
@@ -21,6 +22,10 @@ export interface CommonConfig {
   /** `--max-rps`: the cap on requests per second, across every wait. @default undefined (the library's 10) */
   readonly maxRequestsPerSecond?: number;
   readonly output: OutputMode;
+  /** `--time-scale`: the endpoint runs this many times faster than Lightsail (a simulator); the schedule is scaled alike. @default undefined (1) */
+  readonly timeScale?: number;
+  /** `--heartbeat`, in milliseconds: how often plain output lists what is still waiting; 0 for never. @default undefined (1 minute) */
+  readonly heartbeatMs?: number;
 }
 
 /** The default `--timeout`: 30 minutes, in milliseconds. */
@@ -38,9 +43,11 @@ export function commonConfig(values: FlagValues): CommonConfig {
     ...optional('profile', nonEmpty('--profile', values.profile)),
     ...optional('endpoint', checkEndpoint(values['endpoint-url'])),
     timeoutMs: values.timeout === undefined ? DEFAULT_TIMEOUT_MS : checkDuration('--timeout', values.timeout),
-    ...optional('maxRequestsPerSecond', checkMaxRps(values['max-rps'])),
+    ...optional('maxRequestsPerSecond', checkPositive('--max-rps', values['max-rps'])),
+    ...optional('timeScale', checkPositive('--time-scale', values['time-scale'])),
     ...delays(values['min-delay'], values['max-delay']),
     output: values.json ? 'json' : values.quiet ? 'quiet' : 'auto',
+    ...optional('heartbeatMs', checkHeartbeat(values.heartbeat)),
   };
 }
 
@@ -96,10 +103,10 @@ function checkEndpoint(value: string | undefined): string | undefined {
   return value;
 }
 
-function checkMaxRps(value: string | undefined): number | undefined {
+function checkPositive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\d+(?:\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`invalid --max-rps '${shorten(value)}': expected a number greater than 0`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`invalid ${flag} '${shorten(value)}': expected a number greater than 0`);
   return n;
 }
 

@@ -15,6 +15,8 @@ export const FLAGS = {
   'max-rps': { type: 'string' },
   'min-delay': { type: 'string' },
   'max-delay': { type: 'string' },
+  heartbeat: { type: 'string' },
+  'time-scale': { type: 'string' },
   resource: { type: 'string', multiple: true },
   port: { type: 'string' },
   'stable-for': { type: 'string' },

@@ -12,10 +12,13 @@ import {
   type WaitManyOptions,
 } from '../index.js';
 import type { CliConfig } from './args.js';
-import { type ClientFactory, clientConfigOf, createLightsailClient } from './client.js';
+import type { ClientFactory } from './client.js';
+import { setUpClient } from './client-setup.js';
 import { painter, shouldColor } from './color.js';
 import { ExitCode, exitCodeFor, interruptedExitCode, interruptionOf } from './exit-code.js';
+import { commandSafe } from './github/workflow-commands.js';
 import { parseInput, tooMany } from './input.js';
+import { regionsOf } from './input-regions.js';
 import type { CliIO } from './io.js';
 import { LIMITS } from './limits.js';
 import { readStdin, stdinProblem } from './read-stdin.js';
@@ -23,15 +26,17 @@ import { redactor } from './redact.js';
 import { writeReport } from './render/report.js';
 import { createRenderer } from './render/select.js';
 import { Tracker } from './render/tracker.js';
+import type { RunRecorder } from './run-recorder.js';
 import { sharedWaitOptions } from './shared-wait-options.js';
 import { visible } from './terminal-text.js';
 import { reportUsage, UsageError } from './usage-error.js';
 
 /**
  * The operation mode: waits on the operations given as ids, on standard input, and pending on each
- * `--resource`; resolves with the exit code.
+ * `--resource`; resolves with the exit code. `recorder` collects each operation's ending for the
+ * run's summary.
  */
-export async function runOperations(config: CliConfig, io: CliIO): Promise<number> {
+export async function runOperations(config: CliConfig, io: CliIO, recorder?: RunRecorder): Promise<number> {
   const clock = io.clock ?? systemClock;
   // --timeout is for the whole command: reading stdin included.
   const deadline = clock.now() + config.timeoutMs;
@@ -40,12 +45,20 @@ export async function runOperations(config: CliConfig, io: CliIO): Promise<numbe
     inputs = await readInputs(config, io, clock);
   } catch (error) {
     const code = stdinProblem(error, io);
-    if (code !== undefined) return code;
+    if (code !== undefined) {
+      recorder?.problem(error);
+      return code;
+    }
     throw error;
   }
-  const client = (io.createClient ?? createLightsailClient)(clientConfigOf(config));
+  const client = await setUpClient(config, io, {
+    inputRegions: regionsOf(inputs),
+    budgetMs: deadline - clock.now(),
+    onProblem: (message) => recorder?.problem(new Error(message)),
+  });
+  if (typeof client === 'number') return client;
   try {
-    return await waitInRounds(client, inputs, config, io, deadline);
+    return await waitInRounds(client, inputs, config, io, deadline, recorder);
   } finally {
     client.destroy?.();
   }
@@ -73,6 +86,7 @@ interface RunContext {
   readonly io: CliIO;
   readonly options: WaitManyOptions;
   readonly deadline: number;
+  readonly recorder: RunRecorder | undefined;
 }
 
 /**
@@ -86,10 +100,11 @@ async function waitInRounds(
   config: CliConfig,
   io: CliIO,
   deadline: number,
+  recorder: RunRecorder | undefined,
 ): Promise<number> {
   const clock = io.clock ?? systemClock;
   const options = sharedWaitOptions(config, io, clock);
-  const context: RunContext = { client, config, io, options, deadline };
+  const context: RunContext = { client, config, io, options, deadline, recorder };
   const outcomes: ResultOutcome[] = [];
   const seen = new Set<string>();
   let round = inputs;
@@ -114,7 +129,7 @@ async function waitInRounds(
 }
 
 /** The operations pending on every `--resource`, or the exit code when listing failed. */
-async function listResources({ client, config, io, options, deadline }: RunContext) {
+async function listResources({ client, config, io, options, deadline, recorder }: RunContext) {
   const clock = options.clock ?? systemClock;
   try {
     const lists = [];
@@ -124,6 +139,7 @@ async function listResources({ client, config, io, options, deadline }: RunConte
     return lists.flat();
   } catch (error) {
     io.stderr.write(`lightsail-wait: ${visible(redactor(io.env)((error as Error).message))}\n`);
+    recorder?.problem(error);
     if (isWaiterAbortError(error)) return interruptedExitCode(interruptionOf(io.signal));
     if (isWaiterTimeoutError(error)) return ExitCode.timeout;
     if (isResourceRequestError(error)) return ExitCode.awsError;
@@ -133,7 +149,7 @@ async function listResources({ client, config, io, options, deadline }: RunConte
 
 /** One round: waits on `inputs` with the chosen output, then writes the failure report. */
 async function waitAndReport(
-  { client, config, io, options, deadline }: RunContext,
+  { client, config, io, options, deadline, recorder }: RunContext,
   inputs: OperationInput[],
 ): Promise<{ outcomes: ResultOutcome[]; ids: readonly string[] } | number> {
   const clock = options.clock ?? systemClock;
@@ -142,12 +158,24 @@ async function waitAndReport(
   try {
     waiter = new OperationsWaiter(client, inputs, { ...options, timeoutMs: Math.max(1, deadline - clock.now()) });
   } catch (error) {
-    if (error instanceof TypeError || error instanceof RangeError) return reportUsage(io.stderr, error.message);
+    if (error instanceof TypeError || error instanceof RangeError) {
+      recorder?.problem(error);
+      return reportUsage(io.stderr, error.message);
+    }
     throw error;
   }
   const tracker = new Tracker(waiter, clock);
   const paint = painter(shouldColor(io.stdout, io.env));
-  const renderer = createRenderer(config.output, { waiter, tracker, out: io.stdout, paint, clock, redact, env: io.env });
+  const renderer = createRenderer(config.output, {
+    waiter,
+    tracker,
+    out: io.stdout,
+    paint,
+    clock,
+    redact,
+    env: io.env,
+    heartbeatMs: config.heartbeatMs,
+  });
   try {
     await waiter.wait();
   } catch (error) {
@@ -156,10 +184,12 @@ async function waitAndReport(
     renderer.finish();
   }
   writeReport(tracker.rows, tracker.elapsedMs(), {
-    err: io.stderr,
+    // Log lines and error details come from outside: under GitHub Actions, never read as commands.
+    err: commandSafe(io.stderr, io.env),
     paint: painter(shouldColor(io.stderr, io.env)),
     redact,
     timeoutMs: config.timeoutMs,
   });
+  recorder?.addOperations(tracker);
   return { outcomes: tracker.rows.map((row) => row.result?.outcome ?? 'aborted'), ids: waiter.operationIds };
 }

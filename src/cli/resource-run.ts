@@ -1,9 +1,12 @@
 import { type Clock, type ContainerDeploymentInput, ContainerDeploymentWaiter, systemClock, Waiter, type WaitOptions } from '../index.js';
-import { type ClientFactory, clientConfigOf, createLightsailClient } from './client.js';
+import type { ClientFactory } from './client.js';
+import { setUpClient } from './client-setup.js';
 import { painter, shouldColor } from './color.js';
 import { DEPLOYMENT_WAITER } from './deployment-args.js';
 import { mergeDeployments, parseDeploymentInput } from './deployment-input.js';
 import { exitCodeFor, interruptionOf } from './exit-code.js';
+import { commandSafe } from './github/workflow-commands.js';
+import { regionsInJson } from './input-regions.js';
 import type { CliIO } from './io.js';
 import { readStdin, stdinProblem } from './read-stdin.js';
 import { redactor } from './redact.js';
@@ -11,6 +14,7 @@ import { writeResourceReport } from './render/resource-report.js';
 import { createResourceRenderer } from './render/resource-select.js';
 import { type CliWaiter, ResourceTracker } from './render/resource-tracker.js';
 import type { ResourceCliConfig } from './resource-args.js';
+import type { RunRecorder } from './run-recorder.js';
 import { sharedWaitOptions } from './shared-wait-options.js';
 import { reportUsage, UsageError } from './usage-error.js';
 import type { CliWaiterDefinition } from './waiter-catalog.js';
@@ -18,33 +22,54 @@ import type { CliWaiterDefinition } from './waiter-catalog.js';
 /**
  * The resource mode, `lightsail-wait <waiter> <name>...`: runs the waiter on every name in
  * parallel, all through one poller (one `--max-rps` cap) and under one `--timeout` (reading stdin
- * included), shows the progress, reports the problems and resolves with the exit code.
+ * included), shows the progress, reports the problems and resolves with the exit code. `recorder`
+ * collects each wait's ending for the run's summary.
  */
-export async function runResources(config: ResourceCliConfig, io: CliIO): Promise<number> {
+export async function runResources(config: ResourceCliConfig, io: CliIO, recorder?: RunRecorder): Promise<number> {
   const clock = io.clock ?? systemClock;
   const deadline = clock.now() + config.timeoutMs;
   let inputs: readonly unknown[];
+  let inputRegions: readonly string[];
   try {
-    inputs = await readInputs(config, io, clock);
+    ({ inputs, inputRegions } = await readInputs(config, io, clock));
   } catch (error) {
     const code = stdinProblem(error, io);
-    if (code !== undefined) return code;
+    if (code !== undefined) {
+      recorder?.problem(error);
+      return code;
+    }
     throw error;
   }
+  const client = await setUpClient(config, io, {
+    inputRegions,
+    budgetMs: deadline - clock.now(),
+    onProblem: (message) => recorder?.problem(new Error(message)),
+  });
+  if (typeof client === 'number') return client;
   const options = { ...sharedWaitOptions(config, io, clock), timeoutMs: Math.max(1, deadline - clock.now()) };
-  const client = (io.createClient ?? createLightsailClient)(clientConfigOf(config));
   try {
     let waiters: CliWaiter[];
     try {
       waiters = inputs.map((input) => createCliWaiter(client, config.definition, input, options));
     } catch (error) {
-      if (error instanceof TypeError || error instanceof RangeError) return reportUsage(io.stderr, error.message);
+      if (error instanceof TypeError || error instanceof RangeError) {
+        recorder?.problem(error);
+        return reportUsage(io.stderr, error.message);
+      }
       throw error;
     }
     const redact = redactor(io.env);
     const tracker = new ResourceTracker(waiters, clock);
     const paint = painter(shouldColor(io.stdout, io.env));
-    const renderer = createResourceRenderer(config.output, { tracker, out: io.stdout, paint, clock, redact, env: io.env });
+    const renderer = createResourceRenderer(config.output, {
+      tracker,
+      out: io.stdout,
+      paint,
+      clock,
+      redact,
+      env: io.env,
+      heartbeatMs: config.heartbeatMs,
+    });
     try {
       // Each wait's ending reaches the tracker through its `succeeded` or `failed` event.
       await Promise.allSettled(waiters.map((waiter) => waiter.wait()));
@@ -52,11 +77,13 @@ export async function runResources(config: ResourceCliConfig, io: CliIO): Promis
       renderer.finish();
     }
     writeResourceReport(tracker.rows, tracker.elapsedMs(), {
-      err: io.stderr,
+      // Log lines and error details come from outside: under GitHub Actions, never read as commands.
+      err: commandSafe(io.stderr, io.env),
       paint: painter(shouldColor(io.stderr, io.env)),
       redact,
       timeoutMs: config.timeoutMs,
     });
+    recorder?.addResources(tracker);
     return exitCodeFor(
       tracker.rows.map((row) => row.result?.outcome ?? 'aborted'),
       interruptionOf(io.signal),
@@ -66,16 +93,24 @@ export async function runResources(config: ResourceCliConfig, io: CliIO): Promis
   }
 }
 
-/** The inputs from the command line, then (container-deployment) the deployments on stdin. */
-async function readInputs(config: ResourceCliConfig, io: CliIO, clock: Clock): Promise<readonly unknown[]> {
-  if (!config.readsStdin) return config.inputs;
+/**
+ * The inputs from the command line, then (container-deployment) the deployments on stdin, with the
+ * regions stdin's JSON names (`location.regionName`).
+ */
+async function readInputs(
+  config: ResourceCliConfig,
+  io: CliIO,
+  clock: Clock,
+): Promise<{ inputs: readonly unknown[]; inputRegions: readonly string[] }> {
+  if (!config.readsStdin) return { inputs: config.inputs, inputRegions: [] };
   if (config.inputs.length === 0 && io.stdin.isTTY === true) {
     throw new UsageError(
       'container-deployment needs a service name, or the JSON of aws lightsail create-container-service-deployment on stdin (see --help)',
     );
   }
-  const read = parseDeploymentInput(await readStdin(io, clock, config.timeoutMs));
-  return mergeDeployments(config.inputs as ContainerDeploymentInput[], read);
+  const text = await readStdin(io, clock, config.timeoutMs);
+  const read = parseDeploymentInput(text);
+  return { inputs: mergeDeployments(config.inputs as ContainerDeploymentInput[], read), inputRegions: regionsInJson(text) };
 }
 
 /**

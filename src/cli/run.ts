@@ -6,8 +6,9 @@ import { listText } from './list.js';
 import { runOperations } from './operation-run.js';
 import { redactor } from './redact.js';
 import { runResources } from './resource-run.js';
+import { RunRecorder, recorderOptions, rejectCommand } from './run-recorder.js';
 import { elide, escapeControls } from './terminal-text.js';
-import { isUsageError, reportUsage } from './usage-error.js';
+import { isUsageError } from './usage-error.js';
 import { readVersion } from './version.js';
 
 export type { CliIO } from './io.js';
@@ -52,7 +53,7 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     command = parseCommand(argv);
   } catch (error) {
-    if (isUsageError(error)) return reportUsage(io.stderr, error.message);
+    if (isUsageError(error)) return rejectCommand(io, error.message);
     throw error;
   }
   switch (command.kind) {
@@ -66,8 +67,10 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(listText(command.json));
       return ExitCode.success;
     case 'resources':
-      return runResources(command.config, io);
+      return new RunRecorder(io, recorderOptions(command.config, command.config.definition.name)).record((recorder) =>
+        runResources(command.config, io, recorder),
+      );
     case 'operations':
-      return runOperations(command.config, io);
+      return new RunRecorder(io, recorderOptions(command.config, null)).record((recorder) => runOperations(command.config, io, recorder));
   }
 }

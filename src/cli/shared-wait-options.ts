@@ -1,10 +1,10 @@
-import { type Clock, Poller, type WaitManyOptions } from '../index.js';
+import { type Clock, Poller, scaledWaitOptions, type WaitManyOptions } from '../index.js';
 import type { CommonConfig } from './common-args.js';
 import type { CliIO } from './io.js';
 
 /**
  * The wait options one command shares across every wait it runs: one clock, the signal, the
- * delays, and one {@link Poller}, so that `--max-rps` caps the requests of all of them together.
+ * schedule (scaled by `--time-scale`), and one {@link Poller}, so that `--max-rps` caps the requests of all of them together.
  */
 export function sharedWaitOptions(config: CommonConfig, io: CliIO, clock: Clock): WaitManyOptions & { poller: Poller; clock: Clock } {
   return {
@@ -14,6 +14,8 @@ export function sharedWaitOptions(config: CommonConfig, io: CliIO, clock: Clock)
       ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }),
     }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
+    // --time-scale: the default schedule and its bounds, divided alike; --min-delay and --max-delay still win.
+    ...(config.timeScale === undefined ? {} : scaledWaitOptions(config.timeScale)),
     ...(config.minDelayMs === undefined ? {} : { minDelayMs: config.minDelayMs }),
     ...(config.maxDelayMs === undefined ? {} : { maxDelayMs: config.maxDelayMs }),
   };

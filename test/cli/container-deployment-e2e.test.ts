@@ -12,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { assertBuilt, closeSimulators, lines, simulator, spawnCli } from './e2e-helpers.js';
+import { progressRecords } from './json-lines.js';
 
 const clients: LightsailClient[] = [];
 const MINUTE = 60_000;
@@ -102,9 +103,9 @@ describe.concurrent('lightsail-wait container-deployment (spawned)', () => {
         '',
       ].join('\n'),
     );
-    const result = JSON.parse(lines(stdout).at(-1) as string) as Record<string, unknown>;
+    const result = progressRecords(stdout).at(-1);
     expect(result).toMatchObject({
-      event: 'result',
+      type: 'result',
       outcome: 'failed',
       reason: 'deployment 1 FAILED',
       version: 1,

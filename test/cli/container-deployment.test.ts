@@ -11,6 +11,7 @@ import { UsageError } from '../../src/cli/usage-error.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { sdkError } from '../helpers/stub-client.js';
 import { type TestIOOptions, testIO } from './helpers.js';
+import { progressRecords } from './json-lines.js';
 import { containerLogs, containerService, deployment, type ResourceReply, resourceClient } from './resource-stub.js';
 
 /** Runs the CLI in virtual time against scripted answers, polling every second (`--max-delay 1s`). */
@@ -127,14 +128,15 @@ describe('container-deployment: a failed deployment', () => {
   it('puts reason, version, deploymentState, serviceState, stateDetail and logs in the --json result', async () => {
     const { code, stdout } = await runScripted(['--json', 'container-deployment', 'api'], scripts);
     expect(code).toBe(1);
-    const events = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(events[0]).toMatchObject({ event: 'status', state: 'ACTIVATING', detail: 'DEPLOYING: EVALUATING_HEALTH_CHECK', version: 3 });
+    const events = progressRecords(stdout.text);
+    expect(events[0]).toMatchObject({ type: 'status', state: 'ACTIVATING', detail: 'DEPLOYING: EVALUATING_HEALTH_CHECK', version: 3 });
     expect(events.at(-1)).toEqual({
-      event: 'result',
+      type: 'result',
       waiter: 'container-service-deployment-active',
       target: 'api',
       outcome: 'failed',
       state: 'FAILED',
+      detail: expect.any(String),
       elapsedMs: 1000,
       message: expect.stringMatching(/^Container service api deployment 3 will not become active: deployment 3 FAILED\./),
       reason: 'deployment 3 FAILED',
@@ -155,7 +157,8 @@ describe('container-deployment: a failed deployment', () => {
 
   it('reports the version and states of a deployment that succeeded in its --json result', async () => {
     const { stdout } = await runScripted(['--json', 'container-deployment', 'api'], { 'GetContainerServices api': rollout });
-    expect(JSON.parse(stdout.lines.at(-1) as string)).toMatchObject({
+    expect(progressRecords(stdout.text).at(-1)).toMatchObject({
+      type: 'result',
       outcome: 'succeeded',
       version: 3,
       deploymentState: 'ACTIVE',

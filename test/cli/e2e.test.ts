@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { assertBuilt, closeSimulators, lines, simulator, spawnCli } from './e2e-helpers.js';
+import { progressRecords } from './json-lines.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -48,7 +49,8 @@ describe.concurrent('lightsail-wait (spawned)', () => {
     expect(new Set(getOperations(sim).map((r) => r.operationId))).toEqual(new Set([running.id]));
   });
 
-  it('prints one JSON object per line with --json, reading stdin given as -', async ({ expect }) => {
+  it('prints JSON Lines with --json, ending with the summary, reading stdin given as -', async ({ expect }) => {
+    const started = Date.now();
     const { sim, advance } = await simulator();
     const op = sim.createOperation({ resourceName: 'web-1', status: 'Started', durationMs: 60_000 });
     const cli = spawnCli(['--json', '--endpoint-url', sim.endpoint, '-'], `${op.id}\n`);
@@ -56,10 +58,16 @@ describe.concurrent('lightsail-wait (spawned)', () => {
     advance(60_000);
     const { code, stdout } = await cli.exit;
     expect(code).toBe(0);
-    const events = lines(stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    // `time` is the wall clock's, in UTC.
+    for (const line of lines(stdout)) {
+      const time = Date.parse((JSON.parse(line) as { time: string }).time);
+      expect(time).toBeGreaterThanOrEqual(started - 1_000);
+      expect(time).toBeLessThanOrEqual(Date.now() + 1_000);
+    }
+    const events = progressRecords(stdout);
     expect(events).toEqual([
       {
-        event: 'status',
+        type: 'status',
         operationId: op.id,
         resourceName: 'web-1',
         operationType: 'CreateInstance',
@@ -68,7 +76,7 @@ describe.concurrent('lightsail-wait (spawned)', () => {
         elapsedMs: expect.any(Number),
       },
       {
-        event: 'status',
+        type: 'status',
         operationId: op.id,
         resourceName: 'web-1',
         operationType: 'CreateInstance',
@@ -77,7 +85,7 @@ describe.concurrent('lightsail-wait (spawned)', () => {
         elapsedMs: expect.any(Number),
       },
       {
-        event: 'result',
+        type: 'result',
         operationId: op.id,
         outcome: 'succeeded',
         status: 'Succeeded',

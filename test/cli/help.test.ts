@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../../src/cli/duration.js';
+import { FLAGS } from '../../src/cli/flags.js';
+import { JSON_SCHEMA_VERSION } from '../../src/cli/json-line.js';
+import { DEFAULT_HEARTBEAT_MS } from '../../src/cli/render/heartbeat.js';
 import { readVersion } from '../../src/cli/version.js';
+import { DEFAULT_WAIT_OPTIONS } from '../../src/index.js';
 import { runCli } from './helpers.js';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -25,7 +30,7 @@ describe('--help', () => {
              lightsail-wait [options] --resource <name> [--resource <name>...]
              lightsail-wait --list
 
-      Wait for AWS Lightsail resources to reach a state, or for operations to finish.
+      Wait for AWS Lightsail resources to reach a state, or operations to finish.
 
       Waiters (--list says what each one polls and waits for):
         <the waiters>
@@ -68,8 +73,14 @@ describe('--help', () => {
         --max-delay <duration> Longest delay between two polls (default: 30s); the
                                schedule in between follows the operation's age and
                                type, or the waiter's typical duration
-        --json                 Print one JSON object per line: "status" and "retry"
-                               events, then one "result" per operation or resource
+        --time-scale <n>       The endpoint runs n times faster than Lightsail (a
+                               simulator started with the same timeScale): the
+                               schedule and its delays are divided alike
+        --heartbeat <duration> Piped output: every so often, a line per wait still
+                               going (default: 1m; 0 or off: never)
+        --json                 JSON Lines, schema v1: "status" and "retry" lines
+                               while waiting, a "result" per operation or
+                               resource, then always a last "summary" line
         --quiet                Print only errors
         --list                 List the waiters, one a line (with --json, as JSON)
         -h, --help             Show this help
@@ -103,17 +114,60 @@ describe('--help', () => {
         0    every operation or resource succeeded
         1    an operation failed, or a resource reached a state it will not come
              back from (an instance terminated, a disk in error...)
-        2    bad usage or unreadable input (nothing was sent)
+        2    bad usage, unreadable input, or no region or credentials
+             configured (nothing was sent)
         3    timed out (stdin left open past --timeout too)
         4    an AWS error that waiting will not fix: access denied, not
              authenticated, operation or resource not found (after 10s, as a new
              one can take a moment to appear)
         70   internal error: a bug in lightsail-wait (please report it)
         130  interrupted (SIGINT, Ctrl-C); 143 for SIGTERM
-        When outcomes differ, the first that applies wins: 130/143, 4, 1, 3.
-        A reader that goes away (| head) never changes the exit code.
+        2 is decided before any request. When the outcomes of the waits differ,
+        the first that applies wins: 130/143, 4, 1, 3. A reader that goes away
+        (| head) never changes the exit code.
+
+      Environment:
+        AWS_REGION, AWS_PROFILE, AWS_ACCESS_KEY_ID, ...
+                               The AWS SDK's region and credential chain, checked
+                               before the first request
+        HTTPS_PROXY, HTTP_PROXY, NO_PROXY (or lowercase)
+                               Send requests through a proxy (HTTPS_PROXY for AWS
+                               endpoints, HTTP_PROXY for an http:// --endpoint-url)
+        GITHUB_ACTIONS=true    Grouped output, ::error annotations, a job summary
+                               (in $GITHUB_STEP_SUMMARY) and step outputs (in
+                               $GITHUB_OUTPUT)
+        NO_COLOR               No color
+        TERM=dumb              Plain lines instead of the live view
+
+      Examples:
+        # Wait for what a create call started, then until the instance is usable
+        aws lightsail create-instances ... --output json | lightsail-wait
+        lightsail-wait instance-running web-1 --timeout 10m
+        lightsail-wait instance-port-open web-1 --port 22
+
+        # In a script: branch on the exit code, keep the machine-readable summary
+        lightsail-wait database-available db-1 --json > wait.jsonl; code=$?
+        tail -n 1 wait.jsonl   # {"v":1,"type":"summary",...,"exitCode":0,...}
+
+        # Against a simulator started with
+        #   lightsail-waiter-simulator --port 8080 --time-scale 100
+        lightsail-wait --endpoint-url http://127.0.0.1:8080 --time-scale 100 \\
+          disk-available disk-1
       "
     `);
+  });
+
+  it('documents every flag the parser accepts, in lines of at most 78 characters', async () => {
+    const { stdout } = await runCli(['--help']);
+    for (const flag of Object.keys(FLAGS)) expect(stdout.text).toContain(`--${flag}`);
+    expect(stdout.text.split('\n').filter((line) => line.length > 78)).toEqual([]);
+  });
+
+  it('shows the library defaults it is given, not copies of them', async () => {
+    const { stdout } = await runCli(['--help']);
+    expect(stdout.text).toContain(`(default: ${formatDuration(DEFAULT_WAIT_OPTIONS.minDelayMs)})`);
+    expect(stdout.text).toContain(`(default: ${formatDuration(DEFAULT_HEARTBEAT_MS)}; 0 or off: never)`);
+    expect(stdout.text).toContain(`JSON Lines, schema v${JSON_SCHEMA_VERSION}`);
   });
 
   it('answers --help after a waiter, without asking for names', async () => {

@@ -78,7 +78,7 @@ describe.concurrent('run against the simulator', () => {
     expect(stderr.lines).toEqual([
       `lightsail-wait: operation ${op.id} (CreateInstance of web-1) failed: NoAvailableCapacity: Try another zone`,
     ]);
-    const result = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e.event === 'result');
+    const result = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e.type === 'result');
     expect(result).toMatchObject({
       operationId: op.id,
       outcome: 'failed',

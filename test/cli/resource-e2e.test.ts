@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CLI_WAITERS, WAITER_ALIASES } from '../../src/cli/waiter-catalog.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { assertBuilt, closeSimulators, lines, simulator, spawnCli } from './e2e-helpers.js';
+import { progressRecords } from './json-lines.js';
 
 const clients: LightsailClient[] = [];
 
@@ -65,9 +66,9 @@ describe.concurrent('lightsail-wait <waiter> (spawned)', () => {
     advance(60_000);
     const { code, stdout } = await cli.exit;
     expect(code).toBe(0);
-    expect(lines(stdout).map((line) => JSON.parse(line) as unknown)).toEqual([
+    expect(progressRecords(stdout)).toEqual([
       {
-        event: 'status',
+        type: 'status',
         waiter: 'disk-available',
         target: 'data-1',
         previous: null,
@@ -76,7 +77,7 @@ describe.concurrent('lightsail-wait <waiter> (spawned)', () => {
         elapsedMs: expect.any(Number),
       },
       {
-        event: 'status',
+        type: 'status',
         waiter: 'disk-available',
         target: 'data-1',
         previous: 'pending',
@@ -85,11 +86,12 @@ describe.concurrent('lightsail-wait <waiter> (spawned)', () => {
         elapsedMs: expect.any(Number),
       },
       {
-        event: 'result',
+        type: 'result',
         waiter: 'disk-available',
         target: 'data-1',
         outcome: 'succeeded',
         state: 'available',
+        detail: 'detached',
         elapsedMs: expect.any(Number),
       },
     ]);

@@ -8,6 +8,7 @@ import { ResourceFailedError, ResourceRequestError, type ResultOutcome, WaiterAb
 import { FakeClock } from '../helpers/fake-clock.js';
 import { sdkError } from '../helpers/stub-client.js';
 import { stripAnsi, type TestIOOptions, testIO } from './helpers.js';
+import { progressRecords } from './json-lines.js';
 import { disk, instance, loadBalancer, notFound, type ResourceReply, resourceClient } from './resource-stub.js';
 
 /** Runs the CLI in virtual time, polling every second (`--max-delay 1s`): polls land at 0, 1 s, 2 s… (plus the poller's spacing). */
@@ -70,11 +71,11 @@ describe('--json', () => {
   it('prints status lines while waiting, then one result per resource in command-line order', async () => {
     const { stdout, code } = await runScripted(['--json', 'instance-running', 'web-1', 'web-2'], scripts);
     expect(code).toBe(1);
-    expect(stdout.lines.map((line) => JSON.parse(line) as unknown)).toEqual([
-      { event: 'status', waiter: 'instance-running', target: 'web-1', previous: null, state: 'pending', detail: null, elapsedMs: 0 },
-      { event: 'status', waiter: 'instance-running', target: 'web-2', previous: null, state: 'pending', detail: null, elapsedMs: 100 },
+    expect(progressRecords(stdout.text)).toEqual([
+      { type: 'status', waiter: 'instance-running', target: 'web-1', previous: null, state: 'pending', detail: null, elapsedMs: 0 },
+      { type: 'status', waiter: 'instance-running', target: 'web-2', previous: null, state: 'pending', detail: null, elapsedMs: 100 },
       {
-        event: 'status',
+        type: 'status',
         waiter: 'instance-running',
         target: 'web-1',
         previous: 'pending',
@@ -83,7 +84,7 @@ describe('--json', () => {
         elapsedMs: 1000,
       },
       {
-        event: 'status',
+        type: 'status',
         waiter: 'instance-running',
         target: 'web-2',
         previous: 'pending',
@@ -92,7 +93,7 @@ describe('--json', () => {
         elapsedMs: 1100,
       },
       {
-        event: 'status',
+        type: 'status',
         waiter: 'instance-running',
         target: 'web-1',
         previous: 'running',
@@ -100,13 +101,23 @@ describe('--json', () => {
         detail: '198.51.100.7',
         elapsedMs: 2000,
       },
-      { event: 'result', waiter: 'instance-running', target: 'web-1', outcome: 'succeeded', state: 'running', elapsedMs: 2000 },
       {
-        event: 'result',
+        type: 'result',
+        waiter: 'instance-running',
+        target: 'web-1',
+        outcome: 'succeeded',
+        state: 'running',
+        detail: '198.51.100.7',
+        publicIp: '198.51.100.7',
+        elapsedMs: 2000,
+      },
+      {
+        type: 'result',
         waiter: 'instance-running',
         target: 'web-2',
         outcome: 'failed',
         state: 'terminated',
+        detail: null,
         elapsedMs: 1100,
         message: 'Lightsail instance web-2 will not become what instance-running waits for: the instance is terminated',
         reason: 'the instance is terminated',
@@ -119,9 +130,9 @@ describe('--json', () => {
       'GetDisk a-1': [sdkError('ThrottlingException'), disk('creating')],
       'GetDisk b-1': [sdkError('AccessDeniedException')],
     });
-    const events = stdout.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = progressRecords(stdout.text);
     expect(events[0]).toEqual({
-      event: 'retry',
+      type: 'retry',
       waiter: 'disk-available',
       target: 'a-1',
       attempt: 1,
@@ -129,22 +140,24 @@ describe('--json', () => {
       errorName: 'ThrottlingException',
       message: 'ThrottlingException from the stub',
     });
-    expect(events.filter((e) => e.event === 'result')).toEqual([
+    expect(events.filter((e) => e.type === 'result')).toEqual([
       {
-        event: 'result',
+        type: 'result',
         waiter: 'disk-available',
         target: 'a-1',
         outcome: 'timeout',
         state: 'creating',
+        detail: null,
         elapsedMs: expect.any(Number),
         message: expect.stringMatching(/^Timed out after 5000 ms waiting for Lightsail disk a-1; last seen creating/),
       },
       {
-        event: 'result',
+        type: 'result',
         waiter: 'disk-available',
         target: 'b-1',
         outcome: 'error',
         state: null,
+        detail: null,
         elapsedMs: expect.any(Number),
         message: 'GetDisk for Lightsail resource b-1 failed with AccessDeniedException: AccessDeniedException from the stub',
         errorName: 'AccessDeniedException',
@@ -156,9 +169,9 @@ describe('--json', () => {
       'GetInstance web-1': [instance('stopping'), notFound('Instance web-1 does not exist')],
     });
     expect(code).toBe(0);
-    expect(stdout.lines.slice(1).map((line) => JSON.parse(line) as unknown)).toEqual([
+    expect(progressRecords(stdout.text).slice(1)).toEqual([
       {
-        event: 'status',
+        type: 'status',
         waiter: 'instance-deleted',
         target: 'web-1',
         previous: 'stopping',
@@ -166,7 +179,15 @@ describe('--json', () => {
         detail: null,
         elapsedMs: 1000,
       },
-      { event: 'result', waiter: 'instance-deleted', target: 'web-1', outcome: 'succeeded', state: 'deleted', elapsedMs: 1000 },
+      {
+        type: 'result',
+        waiter: 'instance-deleted',
+        target: 'web-1',
+        outcome: 'succeeded',
+        state: 'deleted',
+        detail: null,
+        elapsedMs: 1000,
+      },
     ]);
   });
 });

@@ -126,9 +126,9 @@ describe('terminal injection: operations', () => {
   it('keeps --json valid with exact values, the C1 and bidi characters written as \\u escapes', async () => {
     const { stdout } = await runOperations(['--json'], {}, { stdin });
     for (const line of stdout.lines) expect(line).not.toMatch(RAW);
-    const result = JSON.parse(stdout.lines.at(-1) as string) as Record<string, unknown>;
+    const result = JSON.parse(stdout.lines.at(-2) as string) as Record<string, unknown>;
     expect(result).toMatchObject({
-      event: 'result',
+      type: 'result',
       resourceName: `web${EVIL}`,
       operationType: `Create${EVIL}`,
       errorCode: `Code${EVIL}`,
@@ -189,7 +189,7 @@ describe('terminal injection: resources', () => {
     expect(stderr.text).toContain(`no${EVIL_SHOWN}`);
     expect(stderr.text).not.toMatch(RAW);
     for (const line of stdout.lines) expect(line).not.toMatch(RAW);
-    expect(JSON.parse(stdout.lines.at(-1) as string)).toMatchObject({ message: expect.stringContaining(`no${EVIL}`) });
+    expect(JSON.parse(stdout.lines.at(-2) as string)).toMatchObject({ type: 'result', message: expect.stringContaining(`no${EVIL}`) });
   });
 });
 

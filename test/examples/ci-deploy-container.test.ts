@@ -21,6 +21,16 @@ import { parse } from 'yaml';
 import { waitForContainerServiceReady } from '../../src/index.js';
 import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 import { assertBuilt, CLI } from '../cli/e2e-helpers.js';
+import { runnerView } from './github-files.js';
+import { removeActionRuns, runAction } from './run-action.js';
+
+const PACKAGE = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  repository: { url: string };
+};
+/** `owner/name` of the GitHub repository package.json names. */
+const REPOSITORY = /github\.com\/([^/]+\/[^/.]+)/.exec(PACKAGE.repository.url)?.[1];
+const VERSION = PACKAGE.version;
 
 const SCRIPT = fileURLToPath(new URL('../../examples/ci/deploy-container.sh', import.meta.url));
 const WORKFLOW = fileURLToPath(new URL('../../examples/ci/github-workflow.yml', import.meta.url));
@@ -54,6 +64,7 @@ afterAll(async () => {
   for (const client of clients.splice(0)) client.destroy();
   await Promise.all(simulators.splice(0).map((sim) => sim.close()));
   await rm(work, { recursive: true, force: true });
+  await removeActionRuns();
 });
 
 async function executable(path: string, text: string): Promise<void> {
@@ -146,16 +157,22 @@ describe.concurrent('examples/ci/deploy-container.sh', () => {
     const json = asCliJson(await deploy(client));
     const { code, stderr } = await bash([SCRIPT, ...FAST], { env: { ENDPOINT: sim.endpoint, GITHUB_ACTIONS: 'true' }, stdin: json });
     expect(code).toBe(1);
-    const lines = stderr.split('\n');
+    const { lines, guarded } = runnerView(stderr);
     expect(lines[0]).toBe(failureLine);
+    // The log lines come from the containers: never read as workflow commands.
+    expect(guarded).toContain('    [deployment:1] Error: Cannot find module /app/server.js');
     expect(lines).toContain('  container web, log (12 lines):');
     expect(lines.filter((line) => line === '    [deployment:1] Error: Cannot find module /app/server.js')).toHaveLength(3);
     expect(lines).toContain('  more: aws lightsail get-container-log --service-name api --container-name web');
+    // lightsail-wait's annotation: the deployment, its state, the reason and the log tail; the script adds none.
     expect(lines.slice(-3)).toEqual([
-      '::error title=Deployment of the container service failed::the deployment did not become active (reason and container logs above)',
+      expect.stringMatching(
+        /^::error title=container service api deployment 1%3A failed in state FAILED::container service api deployment 1 \(container-service-deployment-active\) failed in state FAILED: deployment 1 FAILED%0A.*Cannot find module/,
+      ),
       'deploy-container: the deployment did not become active (reason and container logs above)',
       '',
     ]);
+    expect(lines.filter((line) => line.startsWith('::error'))).toHaveLength(1);
   });
 
   it('deploys with aws when CONTAINERS is set, then waits on that deployment', async () => {
@@ -235,6 +252,7 @@ interface Step {
   readonly name?: string;
   readonly run?: string;
   readonly uses?: string;
+  readonly with?: Record<string, string>;
 }
 
 /** The workflow's `${{ … }}` expressions this test gives values to. */
@@ -258,14 +276,16 @@ describe('examples/ci/github-workflow.yml', () => {
       (text) => parse(text) as { on: unknown; jobs: { deploy: { env: Record<string, string>; steps: Step[] } } },
     );
 
-  it('deploys with the AWS CLI, then waits with npx lightsail-wait container-deployment', async () => {
+  it('deploys with the AWS CLI, then waits with the lightsail-wait action (action.yml) on the deploy JSON', async () => {
     const { on, jobs } = await workflow();
     expect(on).toMatchObject({ push: { branches: ['main'] } });
     const steps = jobs.deploy.steps;
     const deployStep = steps.find((s) => s.name === 'Deploy');
     const waitStep = steps.find((s) => s.name === 'Wait until it is live');
     expect(deployStep?.run).toMatch(/aws lightsail create-container-service-deployment[\s\S]*--output json > deployment\.json/);
-    expect(waitStep?.run?.trim()).toBe('npx lightsail-wait container-deployment --timeout 20m < deployment.json');
+    // The repository package.json names, at the release this package is.
+    expect(waitStep?.uses).toBe(`${REPOSITORY}@v${VERSION}`);
+    expect(waitStep?.with).toEqual({ waiter: 'container-deployment', 'input-file': 'deployment.json', timeout: '20m' });
     expect(steps.indexOf(deployStep as Step)).toBeLessThan(steps.indexOf(waitStep as Step));
   });
 
@@ -295,11 +315,15 @@ describe('examples/ci/github-workflow.yml', () => {
         nextDeployment: { version: 1, containers: { web: { image: 'ghcr.io/acme/api:0123abcd', environment: { RELEASE: '0123abcd' } } } },
       },
     });
-    const waited = await runStep('Wait until it is live');
+    // The action's step, as GitHub runs it (test/examples/run-action.ts), polling faster.
+    const waitStep = jobs.deploy.steps.find((s) => s.name === 'Wait until it is live');
+    const waited = await runAction({ ...waitStep?.with, args: FAST.join(' ') }, { cwd, env: { ...env, AWS_ENDPOINT_URL: sim.endpoint } });
     expect(waited.code).toBe(expected);
+    expect(waited.outputs).toMatchObject({ outcome: failing ? 'failed' : 'succeeded', 'exit-code': String(expected) });
     if (failing) {
-      expect(waited.stderr.split('\n')[0]).toBe(failureLine);
+      expect(runnerView(waited.stderr).lines[0]).toBe(failureLine);
       expect(waited.stderr).toContain('    [deployment:1] Error: Cannot find module /app/server.js\n');
+      expect(waited.stderr).toMatch(/^::error title=container service api deployment 1%3A failed in state FAILED::/m);
     } else {
       expect(waited.stderr).toBe('');
       expect(waited.stdout).toMatch(live);

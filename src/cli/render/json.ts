@@ -1,23 +1,23 @@
 import { isOperationFailedError, isOperationRequestError, type RetryEvent, type StatusEvent } from '../../index.js';
-import { jsonLine } from '../json-line.js';
+import { type JsonLineType, jsonRecordLine } from '../json-line.js';
 import { errorName } from './plain.js';
 import type { RenderContext, Renderer } from './renderer.js';
 import type { OperationRow } from './tracker.js';
 
 /**
- * `--json`: one JSON object per line for `jq`. While waiting, `{"event":"status",…}` on each
- * status change and `{"event":"retry",…}` on each retried request; at the end one
- * `{"event":"result",…}` per operation, in input order.
+ * `--json`: JSON Lines for programs (schema `schema/lightsail-wait.v1.schema.json`), every line
+ * with `v`, `type` and `time`. While waiting, a `status` line on each status change and a `retry`
+ * line on each retried request; at the end one `result` line per operation, in input order. The
+ * `summary` line that ends the stream is written once per command, by the run's recorder.
  */
 export function createJsonRenderer(context: RenderContext): Renderer {
-  const { waiter, tracker, out, redact } = context;
-  const emit = (value: Record<string, unknown>): void => {
-    out.write(jsonLine(value));
+  const { waiter, tracker, out, redact, clock } = context;
+  const emit = (type: JsonLineType, fields: Record<string, unknown>): void => {
+    out.write(jsonRecordLine(type, clock, fields));
   };
   const onStatus = (e: StatusEvent): void => {
     const row = tracker.row(e.operationId);
-    emit({
-      event: 'status',
+    emit('status', {
       operationId: e.operationId,
       resourceName: e.operation.resourceName ?? null,
       operationType: e.operation.operationType ?? null,
@@ -27,8 +27,7 @@ export function createJsonRenderer(context: RenderContext): Renderer {
     });
   };
   const onRetry = (e: RetryEvent): void => {
-    emit({
-      event: 'retry',
+    emit('retry', {
       operationId: e.operationId,
       attempt: e.attempt,
       delayMs: Math.round(e.delayMs),
@@ -42,17 +41,16 @@ export function createJsonRenderer(context: RenderContext): Renderer {
     finish() {
       waiter.off('status', onStatus);
       waiter.off('retry', onRetry);
-      for (const row of tracker.rows) emit(resultRecord(row, Math.round(tracker.elapsedMs(row)), redact));
+      for (const row of tracker.rows) emit('result', resultFields(row, Math.round(tracker.elapsedMs(row)), redact));
     },
   };
 }
 
-/** The `result` object of one operation. */
-export function resultRecord(row: OperationRow, elapsedMs: number, redact: (text: string) => string): Record<string, unknown> {
+/** The fields of an operation's `result` line (without `v`, `type` and `time`); the summary's `results` reuse them. */
+export function resultFields(row: OperationRow, elapsedMs: number, redact: (text: string) => string): Record<string, unknown> {
   const { result, operation } = row;
   const error = result?.error;
   return {
-    event: 'result',
     operationId: row.operationId,
     outcome: result?.outcome ?? 'aborted',
     status: operation?.status ?? null,

@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import type { ResultOutcome } from '../../index.js';
 import type { Paint } from '../color.js';
 import { formatElapsed } from '../duration.js';
@@ -26,7 +25,7 @@ export function writeProblems(
   lines: readonly ProblemLine[],
   elapsedMs: number,
   noun: string,
-  context: { err: Writable; paint: Paint },
+  context: { err: { write(text: string): unknown }; paint: Paint },
 ): void {
   const { err, paint } = context;
   const prefix = paint('red', PREFIX);

@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import { isOperationFailedError, isOperationRequestError } from '../../index.js';
 import type { Paint } from '../color.js';
 import { formatDuration } from '../duration.js';
@@ -10,7 +9,7 @@ import type { OperationRow } from './tracker.js';
 /** What the standard-error report needs. */
 export interface ReportContext {
   /** Standard error. */
-  readonly err: Writable;
+  readonly err: { write(text: string): unknown };
   /** Colors for `err`. */
   readonly paint: Paint;
   readonly redact: (text: string) => string;

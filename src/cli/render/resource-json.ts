@@ -1,24 +1,24 @@
 import type { WaiterRetryEvent, WaiterStatusEvent } from '../../index.js';
 import { isResourceFailedError, isResourceRequestError } from '../../index.js';
-import { jsonLine } from '../json-line.js';
+import { type JsonLineType, jsonRecordLine } from '../json-line.js';
 import { deploymentResultFields, deploymentStatusFields } from './deployment.js';
 import { errorName } from './plain.js';
 import type { Renderer, ResourceRenderContext } from './renderer.js';
 import type { ResourceRow } from './resource-tracker.js';
 
 /**
- * `--json` for resources: one JSON object per line. While waiting, `{"event":"status",…}` on each
- * state change and `{"event":"retry",…}` on each retried request; at the end one
- * `{"event":"result",…}` per resource, in command-line order.
+ * `--json` for resources: JSON Lines (schema `schema/lightsail-wait.v1.schema.json`), every line
+ * with `v`, `type` and `time`. While waiting, a `status` line on each state change and a `retry`
+ * line on each retried request; at the end one `result` line per resource, in command-line order.
+ * The `summary` line that ends the stream is written by the run's recorder.
  */
-export function createResourceJsonRenderer(context: Pick<ResourceRenderContext, 'tracker' | 'out' | 'redact'>): Renderer {
-  const { tracker, out, redact } = context;
-  const emit = (value: Record<string, unknown>): void => {
-    out.write(jsonLine(value));
+export function createResourceJsonRenderer(context: Pick<ResourceRenderContext, 'tracker' | 'out' | 'redact' | 'clock'>): Renderer {
+  const { tracker, out, redact, clock } = context;
+  const emit = (type: JsonLineType, fields: Record<string, unknown>): void => {
+    out.write(jsonRecordLine(type, clock, fields));
   };
   const onStatus = (row: ResourceRow, e: WaiterStatusEvent<unknown>): void => {
-    emit({
-      event: 'status',
+    emit('status', {
       waiter: row.waiter,
       target: row.target,
       previous: e.previous ?? null,
@@ -29,8 +29,7 @@ export function createResourceJsonRenderer(context: Pick<ResourceRenderContext, 
     });
   };
   const onRetry = (row: ResourceRow, e: WaiterRetryEvent): void => {
-    emit({
-      event: 'retry',
+    emit('retry', {
       waiter: row.waiter,
       target: row.target,
       attempt: e.attempt,
@@ -45,24 +44,39 @@ export function createResourceJsonRenderer(context: Pick<ResourceRenderContext, 
     finish() {
       tracker.off('status', onStatus);
       tracker.off('retry', onRetry);
-      for (const row of tracker.rows) emit(resourceResultRecord(row, Math.round(tracker.elapsedMs(row)), redact));
+      for (const row of tracker.rows) emit('result', resourceResultFields(row, Math.round(tracker.elapsedMs(row)), redact));
     },
   };
 }
 
-/** The `result` object of one resource wait. */
-export function resourceResultRecord(row: ResourceRow, elapsedMs: number, redact: (text: string) => string): Record<string, unknown> {
+/**
+ * The fields of a resource's `result` line (without `v`, `type` and `time`); the summary's
+ * `results` reuse them. `publicIp` is there when the waiter read an instance with one.
+ */
+export function resourceResultFields(row: ResourceRow, elapsedMs: number, redact: (text: string) => string): Record<string, unknown> {
   const error = row.result?.error;
+  const publicIp = publicIpOf(row);
   return {
-    event: 'result',
     waiter: row.waiter,
     target: row.target,
     outcome: row.result?.outcome ?? 'aborted',
     state: row.state ?? null,
+    detail: row.detail ?? null,
+    ...(publicIp === undefined ? {} : { publicIp }),
     elapsedMs,
     ...(error === undefined ? {} : { message: redact(error.message) }),
     ...(isResourceRequestError(error) ? { errorName: redact(error.errorName) } : {}),
     ...(isResourceFailedError(error) ? { reason: redact(error.reason) } : {}),
     ...deploymentResultFields(row, redact),
   };
+}
+
+/**
+ * The public IPv4 address of the instance in the waiter's last output (`instance-running`,
+ * `instance-port-open`, `instance-stopped` read `GetInstance`), if it has one.
+ */
+export function publicIpOf(row: ResourceRow): string | undefined {
+  const instance = (row.output as { instance?: { publicIpAddress?: unknown } } | undefined)?.instance;
+  const ip = instance?.publicIpAddress;
+  return typeof ip === 'string' && ip !== '' ? ip : undefined;
 }

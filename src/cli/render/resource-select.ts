@@ -1,4 +1,5 @@
 import type { OutputMode } from '../common-args.js';
+import { someNames } from '../github/group.js';
 import { createLiveView } from './live-view.js';
 import type { Renderer, ResourceRenderContext } from './renderer.js';
 import { resourceSummary, resourceViewRow } from './resource-describe.js';
@@ -13,6 +14,7 @@ export function createResourceRenderer(mode: OutputMode, context: ResourceRender
     json: () => createResourceJsonRenderer(context),
     plain: () => createResourcePlainRenderer(context),
     live: () => createResourceLiveView(context),
+    title: () => `lightsail-wait ${context.tracker.rows[0]?.waiter ?? ''} ${someNames(context.tracker.rows.map((row) => row.target))}`,
   });
 }
 

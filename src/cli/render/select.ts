@@ -1,4 +1,7 @@
 import type { OutputMode } from '../common-args.js';
+import { groupedRenderer, someNames } from '../github/group.js';
+import { isGitHubActions } from '../github/workflow-commands.js';
+import { visible } from '../terminal-text.js';
 import { createJsonRenderer } from './json.js';
 import { createPlainRenderer } from './plain.js';
 import { createQuietRenderer } from './quiet.js';
@@ -10,13 +13,20 @@ export interface Views {
   readonly json: () => Renderer;
   readonly plain: () => Renderer;
   readonly live: () => Renderer;
+  /** What the wait is on, in a few words: the title of its group in a GitHub Actions log. */
+  readonly title: () => string;
 }
 
-/** Picks the view: `--json`, `--quiet`, the live view on a terminal that can take it, plain lines otherwise. */
+/**
+ * Picks the view: `--json`, `--quiet`, the live view on a terminal that can take it, plain lines
+ * otherwise. Under GitHub Actions, the live or plain view's lines fold into a log group
+ * (`--json` keeps standard output for JSON alone).
+ */
 export function selectView(mode: OutputMode, out: OutputStream, env: Environment, views: Views): Renderer {
   if (mode === 'json') return views.json();
   if (mode === 'quiet') return createQuietRenderer();
-  return isLiveTerminal(out, env) ? views.live() : views.plain();
+  const create = (): Renderer => (isLiveTerminal(out, env) ? views.live() : views.plain());
+  return isGitHubActions(env) ? groupedRenderer(out, views.title(), create) : create();
 }
 
 /** The view of an operations wait. */
@@ -25,7 +35,16 @@ export function createRenderer(mode: OutputMode, context: RenderContext): Render
     json: () => createJsonRenderer(context),
     plain: () => createPlainRenderer(context),
     live: () => createTtyRenderer(context),
+    title: () => operationsTitle(context),
   });
+}
+
+/** `lightsail-wait: 2 operations (web-1 disk-1)`, naming the resources the input said they are on. */
+function operationsTitle({ tracker }: RenderContext): string {
+  const { rows } = tracker;
+  const names = [...new Set(rows.flatMap((row) => row.operation?.resourceName ?? []))].map((name) => visible(name, 60));
+  const count = `${rows.length} operation${rows.length === 1 ? '' : 's'}`;
+  return `lightsail-wait: ${count}${names.length === 0 ? '' : ` (${someNames(names)})`}`;
 }
 
 /** Environment variables, as `CliIO.env` holds them. */

@@ -1,0 +1,68 @@
+import { formatDuration } from '../duration.js';
+import { OPERATIONS, RESOURCES, summaryLine } from '../render/summary.js';
+import type { InputSummary, RunSummary } from '../run-summary.js';
+
+/** Rows shown in the table at most; the rest are counted (GitHub caps a step's summary at 1 MiB). */
+const MAX_ROWS = 200;
+
+const ICONS: Readonly<Record<string, string>> = { succeeded: '✅', cancelled: '⚪', aborted: '⏹️' };
+
+/**
+ * The markdown appended to `$GITHUB_STEP_SUMMARY`: a heading with the counts, a table with one
+ * row per input (its outcome, last state, time and what happened), the exit code. Text from
+ * Lightsail is escaped for markdown, so that it cannot add links, HTML or table cells. Pure.
+ */
+export function jobSummary(summary: RunSummary): string {
+  const { inputs } = summary;
+  const what = summary.waiter === null ? 'lightsail-wait' : `lightsail-wait ${summary.waiter}`;
+  const counts =
+    inputs.length === 0
+      ? `${summary.outcome === 'succeeded' ? 'nothing pending' : summary.outcome} (${formatDuration(summary.elapsedMs)})`
+      : summaryLine(
+          inputs.map((input) => input.outcome),
+          summary.elapsedMs,
+          summary.mode === 'resources' ? RESOURCES : OPERATIONS,
+        );
+  const lines = [`### ${summary.exitCode === 0 ? '✅' : '❌'} ${cell(what)}: ${cell(counts)}`, ''];
+  if (inputs.length > 0) {
+    lines.push(
+      `| | ${summary.mode === 'resources' ? 'Resource' : 'Operation'} | Outcome | State | Elapsed | Details |`,
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const input of inputs.slice(0, MAX_ROWS)) lines.push(row(input));
+    if (inputs.length > MAX_ROWS) lines.push('', `…and ${inputs.length - MAX_ROWS} more (see the step's log).`);
+    lines.push('');
+  }
+  if (summary.message !== null) lines.push(cell(summary.message), '');
+  lines.push(`Exit code ${summary.exitCode} (${summary.outcome}).`, '', '');
+  return lines.join('\n');
+}
+
+function row(input: InputSummary): string {
+  const icon = ICONS[input.outcome] ?? '❌';
+  const details = input.outcome === 'succeeded' ? (input.publicIp ?? detailOf(input) ?? '') : input.message;
+  const elapsed = typeof input.fields.elapsedMs === 'number' ? formatDuration(input.fields.elapsedMs) : '';
+  const name = input.label.includes(input.id) ? input.label : `${input.label} (${input.id})`;
+  return `| ${icon} | ${[name, input.outcome, input.state ?? '', elapsed, details].map(cell).join(' | ')} |`;
+}
+
+function detailOf(input: InputSummary): string | undefined {
+  const detail = input.fields.detail;
+  return typeof detail === 'string' ? detail : undefined;
+}
+
+/**
+ * Text made inert in a markdown table cell: markdown punctuation backslash-escaped, `<`, `>` and
+ * `&` as entities, line breaks and other controls as spaces. Pure.
+ */
+export function cell(text: string): string {
+  return (
+    text
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/[\\`*_[\]|#!~]/g, (char) => `\\${char}`)
+  );
+}
