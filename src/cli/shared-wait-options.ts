@@ -14,9 +14,23 @@ export function sharedWaitOptions(config: CommonConfig, io: CliIO, clock: Clock)
       ...(config.maxRequestsPerSecond === undefined ? {} : { maxRequestsPerSecond: config.maxRequestsPerSecond }),
     }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
-    // --time-scale: the default schedule and its bounds, divided alike; --min-delay and --max-delay still win.
-    ...(config.timeScale === undefined ? {} : scaledWaitOptions(config.timeScale)),
+    ...(config.timeScale === undefined ? {} : scaled(config.timeScale, config)),
     ...(config.minDelayMs === undefined ? {} : { minDelayMs: config.minDelayMs }),
     ...(config.maxDelayMs === undefined ? {} : { maxDelayMs: config.maxDelayMs }),
+  };
+}
+
+/**
+ * `--time-scale`: the default schedule and its bounds, divided alike. `--min-delay` and
+ * `--max-delay` still win, and a bound given alone moves the scaled other one with it (as it moves
+ * the library's defaults), rather than leaving a minimum above the maximum.
+ */
+function scaled(timeScale: number, config: CommonConfig) {
+  const options = scaledWaitOptions(timeScale);
+  const { minDelayMs, maxDelayMs } = config;
+  return {
+    ...options,
+    ...(minDelayMs !== undefined && maxDelayMs === undefined && minDelayMs > options.maxDelayMs ? { maxDelayMs: minDelayMs } : {}),
+    ...(maxDelayMs !== undefined && minDelayMs === undefined && maxDelayMs < options.minDelayMs ? { minDelayMs: maxDelayMs } : {}),
   };
 }

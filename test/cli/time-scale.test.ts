@@ -35,6 +35,13 @@ describe('--time-scale', () => {
     });
   });
 
+  it.each([
+    [['--min-delay', '1s'], { minDelayMs: 1000, maxDelayMs: 1000 }],
+    [['--max-delay', '5ms'], { minDelayMs: 5, maxDelayMs: 5 }],
+  ])('moves the scaled other bound with a bound given alone: %j', (flags, expected) => {
+    expect(options(['--time-scale', '100', ...flags, 'op-1'])).toMatchObject(expected);
+  });
+
   it.each(['0', '-3', 'fast', ''])('rejects %j, naming the flag and the value', (value) => {
     expect(() => parseCliArgs([`--time-scale=${value}`, 'op-1'])).toThrow(UsageError);
     expect(() => parseCliArgs([`--time-scale=${value}`, 'op-1'])).toThrow(`invalid --time-scale '${value}'`);

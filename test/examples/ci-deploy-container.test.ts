@@ -283,8 +283,8 @@ describe('examples/ci/github-workflow.yml', () => {
     const deployStep = steps.find((s) => s.name === 'Deploy');
     const waitStep = steps.find((s) => s.name === 'Wait until it is live');
     expect(deployStep?.run).toMatch(/aws lightsail create-container-service-deployment[\s\S]*--output json > deployment\.json/);
-    // The repository package.json names, at the release this package is.
-    expect(waitStep?.uses).toBe(`${REPOSITORY}@v${VERSION}`);
+    // The repository package.json names, at the major version's moving tag (v0 for 0.x).
+    expect(waitStep?.uses).toBe(`${REPOSITORY}@v${VERSION.split('.')[0]}`);
     expect(waitStep?.with).toEqual({ waiter: 'container-deployment', 'input-file': 'deployment.json', timeout: '20m' });
     expect(steps.indexOf(deployStep as Step)).toBeLessThan(steps.indexOf(waitStep as Step));
   });
