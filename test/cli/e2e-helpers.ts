@@ -2,8 +2,9 @@
  * What the end-to-end tests share: spawning the built `dist/cli.js` (built by `npm test` before the
  * tests run) with a clean AWS environment, and simulators on a hand-moved clock.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessByStdio, type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 
@@ -25,6 +26,18 @@ export interface Exit {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/** Collects a child's stdout and stderr, and resolves with them and its exit code once it closes. */
+export function exitOf(child: ChildProcessByStdio<null | Writable, Readable, Readable>): Promise<Exit> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise<Exit>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 export interface Spawned {

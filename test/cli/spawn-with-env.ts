@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ENV, type Exit } from './e2e-helpers.js';
+import { CLI, ENV, type Exit, exitOf } from './e2e-helpers.js';
 
 /**
  * Runs `node [nodeArgs] dist/cli.js args` with `env` and resolves when it exits; stdin gets `stdin`
@@ -14,15 +14,8 @@ import { CLI, ENV, type Exit } from './e2e-helpers.js';
  */
 export function runWithEnv(env: Record<string, string>, args: string[], stdin = '', nodeArgs: string[] = []): Promise<Exit> {
   const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], { env, stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   child.stdin.end(stdin);
-  return new Promise<Exit>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return exitOf(child);
 }
 
 /** A temporary AWS config file (`[default]` with only `output`) and an empty credentials file. */

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { GetInstanceCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { assertBuilt, CLI, ENV } from '../cli/e2e-helpers.js';
+import { assertBuilt, CLI, ENV, exitOf } from '../cli/e2e-helpers.js';
 import { parseOutputFile, runnerView } from './github-files.js';
 
 const SCRIPT = fileURLToPath(new URL('../../examples/ci/deploy-instance.sh', import.meta.url));
@@ -68,14 +68,7 @@ async function deploy(env: Record<string, string>, github = false, fakeAws = tru
       ...env,
     },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
+  const { code, stdout, stderr } = await exitOf(child);
   const read = (path: string) => readFile(path, 'utf8').catch(() => undefined);
   const output = await read(files.GITHUB_OUTPUT);
   return {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
-import { CLI, ENV } from '../cli/e2e-helpers.js';
+import { CLI, ENV, exitOf } from '../cli/e2e-helpers.js';
 import { parseOutputFile } from './github-files.js';
 
 /** The repository: `GITHUB_ACTION_PATH` of the action. */
@@ -94,14 +94,7 @@ export async function runAction(
       GITHUB_ACTION_PATH: ROOT,
     },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
+  const { code, stdout, stderr } = await exitOf(child);
   const read = (path: string) => readFile(path, 'utf8').catch(() => undefined);
   const stepOutputs = parseOutputFile((await read(files.GITHUB_OUTPUT)) ?? '');
   const outputs = Object.fromEntries(
