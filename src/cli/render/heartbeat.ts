@@ -46,7 +46,10 @@ export function startHeartbeat(clock: Clock, intervalMs: number, beat: () => voi
       beat();
     }
   };
-  // Rejects with the abort reason once stopped: that is how the loop ends.
-  loop().catch(() => {});
+  // Rejects with the abort reason once stopped: that is how the loop ends. Anything else (a bug in
+  // `beat`) is not swallowed: it surfaces as an unhandled rejection, which the bin reports (exit 70).
+  loop().catch((error: unknown) => {
+    if (!stop.signal.aborted) throw error;
+  });
   return () => stop.abort();
 }

@@ -40,7 +40,10 @@ export function createLiveView(source: LiveViewSource, context: { out: OutputStr
       draw();
     }
   };
-  tick().catch(() => {});
+  // Ends with the abort reason when finished; a drawing error (a bug) surfaces, for the bin to report.
+  tick().catch((error: unknown) => {
+    if (!ticker.signal.aborted) throw error;
+  });
   let scheduled = false;
   const redraw = (): void => {
     if (scheduled) return;
