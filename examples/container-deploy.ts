@@ -11,7 +11,7 @@ import {
   waitForContainerServiceReady,
 } from 'lightsail-waiter';
 import { startSimulator } from 'lightsail-waiter/simulator';
-import { isMain } from './simulated.js';
+import { isMain, noteNodeVersion } from './simulated.js';
 
 type Log = (line: string) => void;
 
@@ -55,6 +55,7 @@ export async function containerDeploy(client: LightsailClient, log: Log = consol
 }
 
 if (isMain(import.meta.url)) {
+  noteNodeVersion();
   const timeScale = Number(process.env.DEMO_TIME_SCALE ?? 100);
   // Deployments of the broken image fail their health check, as a real one would.
   const simulator = await startSimulator({ timeScale, deploymentFailures: [{ image: 'broken-app' }] });

@@ -15,7 +15,7 @@ import {
 import { databaseAvailable, instanceRunning, Waiter, type WaiterDefinition, type WaitOptions, waitForOperations } from 'lightsail-waiter';
 import { instancePortOpen } from 'lightsail-waiter/node';
 import { type PortListener, type Simulator, startSimulator } from 'lightsail-waiter/simulator';
-import { isMain } from './simulated.js';
+import { isMain, noteNodeVersion } from './simulated.js';
 
 type Log = (line: string) => void;
 
@@ -105,6 +105,7 @@ export async function startSshWhenReady(simulator: Simulator, name: string, port
 
 /** `npm run demo` (second part): against an in-process simulator, a hundred times faster than Lightsail (a database takes minutes). */
 if (isMain(import.meta.url)) {
+  noteNodeVersion();
   const timeScale = Number(process.env.DEMO_TIME_SCALE ?? 100);
   const simulator = await startSimulator({ timeScale, instanceAddresses: 'loopback' });
   const client = new LightsailClient({

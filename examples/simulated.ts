@@ -10,6 +10,7 @@ export async function runOnSimulator(
   main: (client: LightsailClient, simulator: Simulator, options: WaitManyOptions) => Promise<void>,
   timeScale = Number(process.env.DEMO_TIME_SCALE ?? 10),
 ): Promise<void> {
+  noteNodeVersion();
   const simulator = await startSimulator({ timeScale });
   const client = new LightsailClient({
     endpoint: simulator.endpoint,
@@ -27,6 +28,18 @@ export async function runOnSimulator(
     client.destroy();
     await simulator.close();
   }
+}
+
+/**
+ * On Node.js before 22, the AWS SDK prints a ten-line `NodeVersionSupportWarning` when the first
+ * client is made (its releases from January 2027 need Node.js 22). The examples say it in one line
+ * instead, unless you set `AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED` yourself.
+ */
+export function noteNodeVersion(): void {
+  if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED !== undefined) return;
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) console.log(`Node.js ${major}: AWS SDK releases from January 2027 need Node.js 22.\n`);
 }
 
 /** True when the module at `url` is the script node was asked to run. */
