@@ -3,6 +3,7 @@
  * bins, each in a child process that must exit on its own within its time limit.
  */
 import { delimiter, dirname, join } from 'node:path';
+import { checkCiFeatures } from './ci-checks.mjs';
 import { describeRun, killGroup, run, start } from './exec.mjs';
 
 /** Lines the check scripts print for the report (`# …`) and the export lists (`EXPORTS {…}`). */
@@ -48,7 +49,7 @@ const npx = (root, env, args, timeoutMs = 60_000) => run('npx', ['--no', '--', .
 /** Where requests go if a check ever forgets `--endpoint-url`: a closed port on loopback, never AWS. */
 const NOWHERE = 'http://127.0.0.1:9';
 
-async function checkBins(report, { node, root, env, label, version }) {
+async function checkBins(report, { node, root, env, label, version, nodeVersion }) {
   const versionRun = await npx(root, env, ['lightsail-wait', '--version']);
   report.check(
     `${label} bin: npx lightsail-wait --version prints ${version}, exit 0`,
@@ -119,6 +120,7 @@ async function checkBins(report, { node, root, env, label, version }) {
         ok,
         `simulator ${endpoint}; ${describeRun(wait, { lines: 4 })}`,
       );
+      await checkCiFeatures(report, { root, env, label, nodeVersion, endpoint, id });
       const ghost = await npx(root, env, ['lightsail-wait', '--resource', 'ghost-1', '--endpoint-url', endpoint, '--region', 'us-east-1']);
       report.check(
         `${label} bin: lightsail-wait --resource <unknown> against the simulator, exit 4`,
@@ -174,5 +176,5 @@ export async function runtimeChecks(report, { node, nodeVersion, root, version }
     describeRun(shebang, { lines: 2 }),
   );
   await checkModules(report, { node, root, env, label });
-  await checkBins(report, { node, root, env, label, version });
+  await checkBins(report, { node, root, env, label, version, nodeVersion });
 }
