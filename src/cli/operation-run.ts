@@ -16,14 +16,13 @@ import type { ClientFactory } from './client.js';
 import { setUpClient } from './client-setup.js';
 import { painter, shouldColor } from './color.js';
 import { ExitCode, exitCodeFor, interruptedExitCode, interruptionOf } from './exit-code.js';
-import { commandSafe } from './github/workflow-commands.js';
 import { parseInput, tooMany } from './input.js';
 import { regionsOf } from './input-regions.js';
 import type { CliIO } from './io.js';
 import { LIMITS } from './limits.js';
 import { readStdin, stdinProblem } from './read-stdin.js';
 import { redactor } from './redact.js';
-import { writeReport } from './render/report.js';
+import { reportContext, writeReport } from './render/report.js';
 import { createRenderer } from './render/select.js';
 import { Tracker } from './render/tracker.js';
 import type { RunRecorder } from './run-recorder.js';
@@ -183,13 +182,7 @@ async function waitAndReport(
   } finally {
     renderer.finish();
   }
-  writeReport(tracker.rows, tracker.elapsedMs(), {
-    // Log lines and error details come from outside: under GitHub Actions, never read as commands.
-    err: commandSafe(io.stderr, io.env),
-    paint: painter(shouldColor(io.stderr, io.env)),
-    redact,
-    timeoutMs: config.timeoutMs,
-  });
+  writeReport(tracker.rows, tracker.elapsedMs(), reportContext(io, redact, config.timeoutMs));
   recorder?.addOperations(tracker);
   return { outcomes: tracker.rows.map((row) => row.result?.outcome ?? 'aborted'), ids: waiter.operationIds };
 }

@@ -5,11 +5,11 @@ import { painter, shouldColor } from './color.js';
 import { DEPLOYMENT_WAITER } from './deployment-args.js';
 import { mergeDeployments, parseDeploymentInput } from './deployment-input.js';
 import { exitCodeFor, interruptionOf } from './exit-code.js';
-import { commandSafe } from './github/workflow-commands.js';
 import { regionsInJson } from './input-regions.js';
 import type { CliIO } from './io.js';
 import { readStdin, stdinProblem } from './read-stdin.js';
 import { redactor } from './redact.js';
+import { reportContext } from './render/report.js';
 import { writeResourceReport } from './render/resource-report.js';
 import { createResourceRenderer } from './render/resource-select.js';
 import { type CliWaiter, ResourceTracker } from './render/resource-tracker.js';
@@ -76,13 +76,7 @@ export async function runResources(config: ResourceCliConfig, io: CliIO, recorde
     } finally {
       renderer.finish();
     }
-    writeResourceReport(tracker.rows, tracker.elapsedMs(), {
-      // Log lines and error details come from outside: under GitHub Actions, never read as commands.
-      err: commandSafe(io.stderr, io.env),
-      paint: painter(shouldColor(io.stderr, io.env)),
-      redact,
-      timeoutMs: config.timeoutMs,
-    });
+    writeResourceReport(tracker.rows, tracker.elapsedMs(), reportContext(io, redact, config.timeoutMs));
     recorder?.addResources(tracker);
     return exitCodeFor(
       tracker.rows.map((row) => row.result?.outcome ?? 'aborted'),

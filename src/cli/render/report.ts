@@ -1,6 +1,8 @@
 import { isOperationFailedError, isOperationRequestError } from '../../index.js';
-import type { Paint } from '../color.js';
+import { type Paint, painter, shouldColor } from '../color.js';
 import { formatDuration } from '../duration.js';
+import { commandSafe } from '../github/workflow-commands.js';
+import type { CliIO } from '../io.js';
 import { visible } from '../terminal-text.js';
 import { lastStatus, nameOf } from './describe.js';
 import { writeProblems } from './problems.js';
@@ -15,6 +17,15 @@ export interface ReportContext {
   readonly redact: (text: string) => string;
   /** `--timeout`, to say how long a timed-out wait lasted. */
   readonly timeoutMs: number;
+}
+
+/**
+ * The report's context for a command: standard error (under GitHub Actions with workflow commands
+ * stopped around each write, since log lines and error details come from outside), its colors,
+ * the redaction of credentials, and `--timeout`.
+ */
+export function reportContext(io: Pick<CliIO, 'stderr' | 'env'>, redact: (text: string) => string, timeoutMs: number): ReportContext {
+  return { err: commandSafe(io.stderr, io.env), paint: painter(shouldColor(io.stderr, io.env)), redact, timeoutMs };
 }
 
 /**
