@@ -27,13 +27,7 @@ export function createJsonRenderer(context: RenderContext): Renderer {
     });
   };
   const onRetry = (e: RetryEvent): void => {
-    emit('retry', {
-      operationId: e.operationId,
-      attempt: e.attempt,
-      delayMs: Math.round(e.delayMs),
-      errorName: redact(errorName(e.error)),
-      message: redact(e.error instanceof Error ? e.error.message : String(e.error)),
-    });
+    emit('retry', { operationId: e.operationId, ...retryFields(e, redact) });
   };
   waiter.on('status', onStatus);
   waiter.on('retry', onRetry);
@@ -43,6 +37,19 @@ export function createJsonRenderer(context: RenderContext): Renderer {
       waiter.off('retry', onRetry);
       for (const row of tracker.rows) emit('result', resultFields(row, Math.round(tracker.elapsedMs(row)), redact));
     },
+  };
+}
+
+/** The fields of a `retry` line after what was waited on: the attempt, the delay and the error. */
+export function retryFields(
+  e: { readonly attempt: number; readonly delayMs: number; readonly error: unknown },
+  redact: (text: string) => string,
+): Record<string, unknown> {
+  return {
+    attempt: e.attempt,
+    delayMs: Math.round(e.delayMs),
+    errorName: redact(errorName(e.error)),
+    message: redact(e.error instanceof Error ? e.error.message : String(e.error)),
   };
 }
 

@@ -2,7 +2,7 @@ import type { WaiterRetryEvent, WaiterStatusEvent } from '../../index.js';
 import { isResourceFailedError, isResourceRequestError } from '../../index.js';
 import { type JsonLineType, jsonRecordLine } from '../json-line.js';
 import { deploymentResultFields, deploymentStatusFields } from './deployment.js';
-import { errorName } from './plain.js';
+import { retryFields } from './json.js';
 import type { Renderer, ResourceRenderContext } from './renderer.js';
 import type { ResourceRow } from './resource-tracker.js';
 
@@ -29,14 +29,7 @@ export function createResourceJsonRenderer(context: Pick<ResourceRenderContext, 
     });
   };
   const onRetry = (row: ResourceRow, e: WaiterRetryEvent): void => {
-    emit('retry', {
-      waiter: row.waiter,
-      target: row.target,
-      attempt: e.attempt,
-      delayMs: Math.round(e.delayMs),
-      errorName: redact(errorName(e.error)),
-      message: redact(e.error instanceof Error ? e.error.message : String(e.error)),
-    });
+    emit('retry', { waiter: row.waiter, target: row.target, ...retryFields(e, redact) });
   };
   tracker.on('status', onStatus);
   tracker.on('retry', onRetry);
