@@ -13,14 +13,14 @@ import {
 } from '../index.js';
 import type { CliConfig } from './args.js';
 import type { ClientFactory } from './client.js';
-import { setUpClient } from './client-setup.js';
 import { painter, shouldColor } from './color.js';
+import { startCommand } from './command-start.js';
 import { ExitCode, exitCodeFor, interruptedExitCode, interruptionOf } from './exit-code.js';
 import { parseInput, tooMany } from './input.js';
 import { regionsOf } from './input-regions.js';
 import type { CliIO } from './io.js';
 import { LIMITS } from './limits.js';
-import { readStdin, stdinProblem } from './read-stdin.js';
+import { readStdin } from './read-stdin.js';
 import { redactor } from './redact.js';
 import { reportContext, writeReport } from './render/report.js';
 import { createRenderer } from './render/select.js';
@@ -39,23 +39,12 @@ export async function runOperations(config: CliConfig, io: CliIO, recorder?: Run
   const clock = io.clock ?? systemClock;
   // --timeout is for the whole command: reading stdin included.
   const deadline = clock.now() + config.timeoutMs;
-  let inputs: OperationInput[];
-  try {
-    inputs = await readInputs(config, io, clock);
-  } catch (error) {
-    const code = stdinProblem(error, io);
-    if (code !== undefined) {
-      recorder?.problem(error);
-      return code;
-    }
-    throw error;
-  }
-  const client = await setUpClient(config, io, {
-    inputRegions: regionsOf(inputs),
-    budgetMs: deadline - clock.now(),
-    onProblem: (message) => recorder?.problem(new Error(message)),
+  const started = await startCommand(config, io, { clock, deadline, recorder }, async () => {
+    const inputs = await readInputs(config, io, clock);
+    return { inputs, inputRegions: regionsOf(inputs) };
   });
-  if (typeof client === 'number') return client;
+  if (typeof started === 'number') return started;
+  const { inputs, client } = started;
   try {
     return await waitInRounds(client, inputs, config, io, deadline, recorder);
   } finally {

@@ -1,13 +1,13 @@
 import { type Clock, type ContainerDeploymentInput, ContainerDeploymentWaiter, systemClock, Waiter, type WaitOptions } from '../index.js';
 import type { ClientFactory } from './client.js';
-import { setUpClient } from './client-setup.js';
 import { painter, shouldColor } from './color.js';
+import { startCommand } from './command-start.js';
 import { DEPLOYMENT_WAITER } from './deployment-args.js';
 import { mergeDeployments, parseDeploymentInput } from './deployment-input.js';
 import { exitCodeFor, interruptionOf } from './exit-code.js';
 import { regionsInJson } from './input-regions.js';
 import type { CliIO } from './io.js';
-import { readStdin, stdinProblem } from './read-stdin.js';
+import { readStdin } from './read-stdin.js';
 import { redactor } from './redact.js';
 import { reportContext } from './render/report.js';
 import { writeResourceReport } from './render/resource-report.js';
@@ -28,24 +28,9 @@ import type { CliWaiterDefinition } from './waiter-catalog.js';
 export async function runResources(config: ResourceCliConfig, io: CliIO, recorder?: RunRecorder): Promise<number> {
   const clock = io.clock ?? systemClock;
   const deadline = clock.now() + config.timeoutMs;
-  let inputs: readonly unknown[];
-  let inputRegions: readonly string[];
-  try {
-    ({ inputs, inputRegions } = await readInputs(config, io, clock));
-  } catch (error) {
-    const code = stdinProblem(error, io);
-    if (code !== undefined) {
-      recorder?.problem(error);
-      return code;
-    }
-    throw error;
-  }
-  const client = await setUpClient(config, io, {
-    inputRegions,
-    budgetMs: deadline - clock.now(),
-    onProblem: (message) => recorder?.problem(new Error(message)),
-  });
-  if (typeof client === 'number') return client;
+  const started = await startCommand(config, io, { clock, deadline, recorder }, () => readInputs(config, io, clock));
+  if (typeof started === 'number') return started;
+  const { inputs, client } = started;
   const options = { ...sharedWaitOptions(config, io, clock), timeoutMs: Math.max(1, deadline - clock.now()) };
   try {
     let waiters: CliWaiter[];
