@@ -55,10 +55,17 @@ if (!values['no-real']) {
   }
 }
 
-const virtualArms: Array<[string, AccountArm]> = [
+// Which process of two leads depends on when each starts: the second starts at several offsets.
+const SECOND_PROCESS_DELAYS_MS = [300, 1700, 5000, 15_000];
+const virtualArms = (limit: number): Array<[string, AccountArm, number?]> => [
   ['uncapped', { kind: 'uncapped' }],
+  [`told the limit: fixed ${limit}/s (a fair pace's floor)`, { kind: 'fixed', requestsPerSecond: limit }],
   ['adaptive', { kind: 'adaptive', processes: 1 }],
-  ['adaptive, two processes', { kind: 'adaptive', processes: 2 }],
+  ...SECOND_PROCESS_DELAYS_MS.map((ms): [string, AccountArm, number] => [
+    `adaptive, two processes, the second ${ms / 1000} s later`,
+    { kind: 'adaptive', processes: 2 },
+    ms,
+  ]),
 ];
 const cases: Array<[limit: number, operations: number, schedule: 'default' | 'exponential']> = [
   [5, ops, 'default'],
@@ -70,7 +77,15 @@ const cases: Array<[limit: number, operations: number, schedule: 'default' | 'ex
 ];
 for (const [limit, operations, schedule] of cases) {
   const group = `${limit}/s, ${operations} operations${schedule === 'exponential' ? ', exponentialBackoff 1–20 s' : ''}`;
-  for (const [label, arm] of virtualArms) rows.push(toRow(group, label, await runAccount({ operations, limit, arm, schedule })));
+  for (const [label, arm, secondProcessDelayMs] of virtualArms(limit)) {
+    rows.push(
+      toRow(
+        group,
+        label,
+        await runAccount({ operations, limit, arm, schedule, ...(secondProcessDelayMs === undefined ? {} : { secondProcessDelayMs }) }),
+      ),
+    );
+  }
 }
 
 const report = formatArms(rows, ops);

@@ -122,12 +122,12 @@ export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string
     const met = share <= MAX_P95_SHARE && throttled <= MAX_THROTTLED_SHARE && fair;
     ok &&= met;
     const misses = [
-      share > MAX_P95_SHARE ? `p95 ${share.toFixed(2)} × uncapped` : '',
+      share > MAX_P95_SHARE ? `p95 ${share.toFixed(3)} × uncapped` : '',
       throttled > MAX_THROTTLED_SHARE ? `${pct(throttled)} throttled` : '',
       fair ? '' : `a process got ${pct(Math.min(...answered) / total)} of the answers`,
     ].filter(Boolean);
     lines.push(
-      `- ${met ? 'Met' : `**Not met** (${misses.join(', ')})`}, ${r.group.startsWith('real') ? `simulator over HTTP, 20/s${r.group === 'real' ? '' : ', exponentialBackoff 1–20 s'}` : r.group}, ${r.label}: p95 ${f1(r.p95LatencyS)} s = ${share.toFixed(2)} × the uncapped ${f1(base.p95LatencyS)} s; ${pct(throttled)} throttled${answered.length > 1 ? `; answers split ${answered.join(' / ')}` : ''}.`,
+      `- ${met ? 'Met' : `**Not met** (${misses.join(', ')})`}, ${r.group.startsWith('real') ? `simulator over HTTP, 20/s${r.group === 'real' ? '' : ', exponentialBackoff 1–20 s'}` : r.group}, ${r.label}: p95 ${f1(r.p95LatencyS)} s = ${share.toFixed(3)} × the uncapped ${f1(base.p95LatencyS)} s; ${pct(throttled)} throttled${answered.length > 1 ? `; answers split ${answered.join(' / ')}` : ''}.`,
     );
   }
   return { ok, lines };

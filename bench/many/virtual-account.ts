@@ -19,6 +19,8 @@ export interface AccountRun {
   /** `default`: the library's default schedule; `exponential`: exponentialBackoff 1–20 s. */
   readonly schedule: 'default' | 'exponential';
   readonly seed?: number;
+  /** With two processes, how long after the first the second starts, in ms. @default 1700 */
+  readonly secondProcessDelayMs?: number;
 }
 
 export interface AccountResult {
@@ -32,7 +34,6 @@ export interface AccountResult {
 }
 
 const START = Date.UTC(2025, 0, 6, 9);
-const SECOND_PROCESS_DELAY_MS = 1700;
 
 /** The many-operations workload of bench/many: instance creates 20–60 s, starts/stops 10–40 s, bigger work 1–5 min. */
 export function manyDurationMs(i: number): number {
@@ -113,9 +114,9 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
           waiter.wait().catch(() => {});
         };
         // Two processes never start in the same millisecond (and in virtual time, ties would
-        // always favour the first): the second starts 1.7 s after the first.
+        // always favour the first): the second starts later, 1.7 s unless told.
         if (i === 0) start();
-        else time.setTimeout(start, SECOND_PROCESS_DELAY_MS);
+        else time.setTimeout(start, run.secondProcessDelayMs ?? 1700);
       });
     }
     await time.runUntil(() => pending === 0);
