@@ -28,6 +28,21 @@ function jitterBoth(strategy: BackoffStrategy): BackoffStrategy {
   };
 }
 
+/**
+ * Ours given only the id, its first poll delayed: with no `createdAt`, the waiter cannot tell a fresh
+ * operation from an old one, and polls at once; this row measures the other choice.
+ */
+function idFirstPollAfter(name: string, ms: number): Implementation {
+  const base = ours(name, {}, true);
+  return {
+    ...base,
+    async wait(op, context) {
+      await context.time.clock.sleep(ms);
+      return base.wait(op, context);
+    },
+  };
+}
+
 /** The panel's rows: the peers, the floor, the default both ways, then variants of the default (ablations). */
 export function panelRows(): { main: Implementation[]; ablations: Implementation[] } {
   const main = [
@@ -66,6 +81,8 @@ export function panelRows(): { main: Implementation[]; ablations: Implementation
     }),
     ours('default, jitter ±10 % (as before), not 0–5 % later', { backoff: jitterBoth(variant(defaultBelief, 0)) }),
     ours('default, maxDelayMs 60 s', { maxDelayMs: 60 * SECOND }),
+    idFirstPollAfter('default given the id, first poll after 2 s', 2 * SECOND),
+    idFirstPollAfter('default given the id, first poll after 5 s (as Terraform)', 5 * SECOND),
   ];
   return { main, ablations };
 }

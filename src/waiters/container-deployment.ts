@@ -127,6 +127,8 @@ export const containerServiceDeploymentActive = defineWaiter<ContainerDeployment
     ],
     state: (s) => s.deployment?.state,
     detail: (s) => serviceDetail(s.containerService),
-    typicalDurationMs: [60_000, 900_000],
+    // A public Lightsail deploy runbook measured a "~5 min floor of Lightsail blue/green (ACTIVATING)";
+    // the image pull and health checks of a slow container add to it.
+    typicalDurationMs: [180_000, 900_000],
   },
 );

@@ -61,7 +61,10 @@ export const containerServiceReady = defineWaiter<GetContainerServicesClient, Co
   ],
   state: (service) => service.state,
   detail: (service) => service.stateDetail?.code,
-  typicalDurationMs: [60_000, 900_000],
+  // terraform-provider-aws PR #20625: its container service acceptance test, create then delete, passed in
+  // 85 s; the developer guide (amazon-lightsail-creating-container-services.md): "After a few moments, the
+  // status of your service changes to Ready".
+  typicalDurationMs: [30_000, 300_000],
 });
 
 /** `container-service-deleted`: `GetContainerServices` until Lightsail answers not-found for the service. */
