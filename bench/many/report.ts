@@ -1,7 +1,9 @@
 /** One arm's results, from the real simulator or virtual time. */
 export interface ArmRow {
-  /** `real`, or the virtual case (`20/s, 1000 operations`). */
+  /** The case: limit, operations, and for HTTP arms the time scale (`20/s, 1000 operations, time ×10`). */
   readonly group: string;
+  /** Against the simulator over HTTP (else in virtual time). */
+  readonly real: boolean;
   readonly label: string;
   readonly requests: number;
   readonly throttled: number;
@@ -29,8 +31,8 @@ const f1 = (x: number): string => x.toFixed(1);
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 
-function uncappedOf(rows: readonly ArmRow[], group: string): ArmRow | undefined {
-  return rows.find((r) => r.group === group && r.label.startsWith('uncapped'));
+function uncappedOf(rows: readonly ArmRow[], row: ArmRow): ArmRow | undefined {
+  return rows.find((r) => r.real === row.real && r.group === row.group && r.label.startsWith('uncapped'));
 }
 
 function perProcess(row: ArmRow): string {
@@ -42,15 +44,15 @@ function perProcess(row: ArmRow): string {
 }
 
 /** The arms as markdown tables: the real simulator, then each virtual case. */
-export function formatArms(rows: readonly ArmRow[], ops: number): string {
+export function formatArms(rows: readonly ArmRow[]): string {
   const out: string[] = [];
-  const real = rows.filter((r) => r.group.startsWith('real'));
+  const real = rows.filter((r) => r.real);
   if (real.length > 0) {
     out.push(
-      `**Against the simulator over HTTP** (${ops} operations of 10 s–5 min, given by id; account limit 20 GetOperation per second in any sliding second; time compressed ×10 on one simulated clock, so latencies are simulated seconds and each request's round trip counts ten times over; CPU and RSS are the waiting processes', not the simulator's):`,
+      "**Against the simulator over HTTP** (operations of 10 s–5 min, given by id; the account's limit in GetOperation requests per second in any sliding second; time compressed on one simulated clock, so latencies are simulated seconds and each request's round trip counts as many times over; CPU and RSS are the waiting processes', not the simulator's):",
       '',
       line([
-        'schedule',
+        'case',
         'arm',
         'requests',
         'throttled',
@@ -65,10 +67,10 @@ export function formatArms(rows: readonly ArmRow[], ops: number): string {
       line(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---:', '---:']),
     );
     for (const r of real) {
-      const base = uncappedOf(rows, r.group);
+      const base = uncappedOf(rows, r);
       out.push(
         line([
-          r.group === 'real' ? 'default' : 'exponentialBackoff 1–20 s',
+          r.group,
           r.label,
           String(r.requests),
           `${r.throttled} (${pct(r.throttled / r.requests)})`,
@@ -90,8 +92,8 @@ export function formatArms(rows: readonly ArmRow[], ops: number): string {
     line(['case', 'arm', 'requests', 'throttled', 'p95 (s)', 'p95 ÷ uncapped', 'processes']),
     line(['---', '---', '---:', '---:', '---:', '---:', '---']),
   );
-  for (const r of rows.filter((row) => !row.group.startsWith('real'))) {
-    const base = uncappedOf(rows, r.group);
+  for (const r of rows.filter((row) => !row.real)) {
+    const base = uncappedOf(rows, r);
     out.push(
       line([
         r.group,
@@ -112,7 +114,7 @@ export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string
   const lines: string[] = [];
   let ok = true;
   for (const r of rows.filter((row) => row.label.startsWith('adaptive'))) {
-    const base = uncappedOf(rows, r.group);
+    const base = uncappedOf(rows, r);
     if (base === undefined) continue;
     const share = r.p95LatencyS / base.p95LatencyS;
     const throttled = r.throttled / r.requests;
@@ -127,7 +129,7 @@ export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string
       fair ? '' : `a process got ${pct(Math.min(...answered) / total)} of the answers`,
     ].filter(Boolean);
     lines.push(
-      `- ${met ? 'Met' : `**Not met** (${misses.join(', ')})`}, ${r.group.startsWith('real') ? `simulator over HTTP, 20/s${r.group === 'real' ? '' : ', exponentialBackoff 1–20 s'}` : r.group}, ${r.label}: p95 ${f1(r.p95LatencyS)} s = ${share.toFixed(3)} × the uncapped ${f1(base.p95LatencyS)} s; ${pct(throttled)} throttled${answered.length > 1 ? `; answers split ${answered.join(' / ')}` : ''}.`,
+      `- ${met ? 'Met' : `**Not met** (${misses.join(', ')})`}, ${r.real ? `simulator over HTTP, ${r.group}` : `virtual time, ${r.group}`}, ${r.label}: p95 ${f1(r.p95LatencyS)} s = ${share.toFixed(3)} × the uncapped ${f1(base.p95LatencyS)} s; ${pct(throttled)} throttled${answered.length > 1 ? `; answers split ${answered.join(' / ')}` : ''}.`,
     );
   }
   return { ok, lines };
