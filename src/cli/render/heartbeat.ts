@@ -1,5 +1,6 @@
 import type { Clock } from '../../index.js';
 import { plainLine } from './plain-line.js';
+import { repeatEvery } from './repeat.js';
 import type { Noun } from './summary.js';
 
 /**
@@ -40,16 +41,6 @@ export function heartbeatLines(waiting: readonly StillWaiting[], elapsedMs: numb
 export function startHeartbeat(clock: Clock, intervalMs: number, beat: () => void): () => void {
   if (!(intervalMs > 0)) return () => {};
   const stop = new AbortController();
-  const loop = async (): Promise<void> => {
-    for (;;) {
-      await clock.sleep(intervalMs, stop.signal);
-      beat();
-    }
-  };
-  // Rejects with the abort reason once stopped: that is how the loop ends. Anything else (a bug in
-  // `beat`) is not swallowed: it surfaces as an unhandled rejection, which the bin reports (exit 70).
-  loop().catch((error: unknown) => {
-    if (!stop.signal.aborted) throw error;
-  });
+  repeatEvery(clock, intervalMs, beat, stop.signal);
   return () => stop.abort();
 }

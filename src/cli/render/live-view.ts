@@ -3,6 +3,7 @@ import type { Clock } from '../../index.js';
 import type { Paint } from '../color.js';
 import { liveFrame } from './live-frame.js';
 import type { OutputStream, Renderer } from './renderer.js';
+import { repeatEvery } from './repeat.js';
 import { type ViewRow, viewFrame } from './view-row.js';
 
 /** How often the live view redraws to move the elapsed times on, in milliseconds. */
@@ -34,16 +35,8 @@ export function createLiveView(source: LiveViewSource, context: { out: OutputStr
   const frame = () => liveFrame(source.rows(), out, paint);
   const draw = (): void => log(frame().text);
   const ticker = new AbortController();
-  const tick = async (): Promise<void> => {
-    for (;;) {
-      await clock.sleep(TICK_MS, ticker.signal);
-      draw();
-    }
-  };
-  // Ends with the abort reason when finished; a drawing error (a bug) surfaces, for the bin to report.
-  tick().catch((error: unknown) => {
-    if (!ticker.signal.aborted) throw error;
-  });
+  // Ends when finished; a drawing error (a bug) surfaces, for the bin to report.
+  repeatEvery(clock, TICK_MS, draw, ticker.signal);
   let scheduled = false;
   const redraw = (): void => {
     if (scheduled) return;
