@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROW, implementations } from '../bench/implementations.js';
 import { logNormal, uniform } from '../bench/panel/distributions.js';
 import { OptimalSchedule } from '../bench/panel/dp.js';
+import { floorWithFirstPollAfter, idOnlyCertificate } from '../bench/panel/id-bound.js';
 import { checkPanel, formatPanel } from '../bench/panel/report.js';
 import { type PanelWorkloadResult, runPanel } from '../bench/panel/run.js';
 import { PANEL } from '../bench/panel/workloads.js';
@@ -81,6 +82,34 @@ describe('the dynamic program that gives the floor', () => {
     const dp = new OptimalSchedule(dist);
     const fixed = Array.from({ length: 200 }, (_, i) => 0.3 + 15 * i);
     expect(dp.plan(0.3).expectedCost).toBeLessThanOrEqual(dp.costOf(fixed, 0.3));
+  });
+});
+
+describe('the bound on a waiter given only the id', () => {
+  it('never plans below the optimum, whatever the first poll, and reaches it at the best one', () => {
+    const dp = new OptimalSchedule(uniform(2, 5));
+    const { polls, expectedCost } = dp.plan(0.3);
+    const firstPolls = Array.from({ length: 200 }, (_, i) => 0.3 + i * 0.05);
+    const costs = firstPolls.map((first) => dp.costWithFirstPollAt(0.3, first));
+    for (const cost of costs) expect(cost).toBeGreaterThanOrEqual(expectedCost - 1e-9);
+    expect(Math.min(...costs)).toBeCloseTo(expectedCost, 6);
+    expect(dp.costWithFirstPollAt(0.3, polls[0] as number)).toBeCloseTo(expectedCost, 6);
+    // Polling at once, before any 2–5 s operation can be done, costs one call more.
+    expect(dp.costWithFirstPollAt(0.3, 0.3)).toBeCloseTo(expectedCost + 1, 6);
+    expect(() => dp.costWithFirstPollAt(0.3, 0.2)).toThrow(RangeError);
+  });
+
+  it('proves short and late cannot both be won given only the id, and says so only when it holds', async () => {
+    const [short, late] = await runPanel({ seed: 3, ops: 4, ablations: false, only: ['short: all 2–5 s, untyped', 'late:'] });
+    if (short === undefined || late === undefined) throw new Error('panel: short or late missing');
+    expect(floorWithFirstPollAfter(short, 0)).toBeCloseTo(new OptimalSchedule(uniform(2, 5)).plan(0.3).expectedCost + 1, 6);
+    // The best peers of the panel: Terraform's 5 s first poll on short, a fixed 15 s on late.
+    const certificate = idOnlyCertificate(short, late, [2.8, 4.35]);
+    expect(certificate?.floor).toBeGreaterThan(certificate?.target ?? Number.POSITIVE_INFINITY);
+    expect(certificate?.lambda).toBeGreaterThan(0);
+    expect(certificate?.lambda).toBeLessThan(1);
+    // Easier targets, met by polling at once (3.17 on short, 4.25 on late): no certificate.
+    expect(idOnlyCertificate(short, late, [3.2, 4.3])).toBeUndefined();
   });
 });
 

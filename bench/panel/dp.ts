@@ -119,6 +119,23 @@ export class OptimalSchedule {
     return { polls, expectedCost: first.cost / (1 - this.#dist.cdf(seenAge)) };
   }
 
+  /**
+   * The expected cost when the first poll comes at age `firstAge` (≥ `startAge`), whatever the
+   * distribution says, and the optimal schedule after it: the floor for a waiter that must choose
+   * its first poll blind (given only an id, it cannot see the age before polling).
+   */
+  costWithFirstPollAt(startAge: number, firstAge: number): number {
+    if (firstAge < startAge) throw new RangeError(`firstAge ${firstAge} is before startAge ${startAge}`);
+    // Every operation pays the first call; those done by then wait from the start (or their end) to it.
+    const rest = 1 - this.#dist.cdf(firstAge) > 1e-12 ? this.#best(firstAge, firstAge, false).cost : 0;
+    return 1 + this.latencyUntil(startAge, firstAge) + rest;
+  }
+
+  /** ∫ from `startAge` to `t` of P(D ≤ u) du: the expected latency, up to `t`, of those done by `t`, counted from `startAge`. */
+  latencyUntil(startAge: number, t: number): number {
+    return this.#g(t) - this.#g(startAge);
+  }
+
   /** The expected cost of any schedule (poll ages ascending) for a wait starting at `startAge`: to check the solver. */
   costOf(polls: readonly number[], startAge: number): number {
     let cost = 0;

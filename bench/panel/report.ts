@@ -1,4 +1,5 @@
 import type { Stats } from '../run.js';
+import { floorWithFirstPollAfter, idOnlyCertificate } from './id-bound.js';
 import { OPTIMAL_ROW } from './optimal.js';
 import { DEFAULT_ID_ROW, DEFAULT_OBJECT_ROW } from './rows.js';
 import type { PanelRow, PanelWorkloadResult } from './run.js';
@@ -24,6 +25,22 @@ function bestPeer(result: PanelWorkloadResult): PanelRow {
   return result.rows.filter((r) => r.kind === 'peer').reduce((a, b) => (b.stats.cost < a.stats.cost ? b : a));
 }
 
+/**
+ * Short and late, given only the id: whether any first poll (fixed or random) can be at or below
+ * the best peer on both, by the DP (bench/panel/id-bound.ts).
+ */
+function idTradeOff(results: readonly PanelWorkloadResult[]): string | undefined {
+  const short = results.find((r) => r.workload.key === 'short');
+  const late = results.find((r) => r.workload.key === 'late');
+  if (short === undefined || late === undefined) return undefined;
+  const [peerShort, peerLate] = [bestPeer(short), bestPeer(late)];
+  const certificate = idOnlyCertificate(short, late, [peerShort.stats.cost, peerLate.stats.cost]);
+  const both = `both short (${peerShort.name}, ${f2(peerShort.stats.cost)}) and late (${peerLate.name}, ${f2(peerLate.stats.cost)})`;
+  if (certificate === undefined) return `- Some first poll given only the id could be at or below the best peer on ${both}, by the DP.`;
+  const { lambda, floor, target } = certificate;
+  return `- **No schedule given only the id can be at or below the best peer on ${both}**, whatever its first poll, fixed or random: before it, it cannot tell a fresh operation from one handed over. By the DP, for every first poll (to 50 ms), ${f2(lambda)} × short + ${f2(1 - lambda)} × late costs at least ${f2(floor)}, where the two peers come to ${f2(target)}.`;
+}
+
 /** The checks of issue #15 on every workload, as lines; `ok` is false when one fails. */
 export function checkPanel(results: readonly PanelWorkloadResult[]): { ok: boolean; lines: string[]; likeForLike: string[] } {
   const lines: string[] = [];
@@ -45,10 +62,20 @@ export function checkPanel(results: readonly PanelWorkloadResult[]): { ok: boole
       `- ${belowPeer && nearOptimum ? 'Met' : '**Not met**'}, ${result.workload.key}: ours ${f2(ours.cost)} (p95 ${f1(ours.p95LatencyS)} s) vs the best peer, ${peer.name}, ${f2(peer.stats.cost)} (p95 ${f1(peer.stats.p95LatencyS)} s)${optimum}.`,
     );
     const idOk = byId.cost <= peer.stats.cost;
+    let why = '';
+    if (!idOk) {
+      const atOnce = floorWithFirstPollAfter(result, 0);
+      why =
+        atOnce > peer.stats.cost
+          ? ` (any schedule that polls at once, as ours does given an id, costs at least ${f2(atOnce)} here)`
+          : ` (a schedule that polls at once could cost ${f2(atOnce)}: ours loses this one after its first poll)`;
+    }
     likeForLike.push(
-      `- ${idOk ? 'At or below' : '**Above**'} the best peer, ${result.workload.key}: ours given the id ${f2(byId.cost)} vs ${f2(peer.stats.cost)}.`,
+      `- ${idOk ? 'At or below' : '**Above**'} the best peer, ${result.workload.key}: ours given the id ${f2(byId.cost)} vs ${f2(peer.stats.cost)}${why}.`,
     );
   }
+  const trade = idTradeOff(results);
+  if (trade !== undefined) likeForLike.push(trade);
   return { ok, lines, likeForLike };
 }
 
