@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROW, implementations } from '../bench/implementations.js';
+import { checkSweeps, formatSweeps, SWEEP_OFFSETS_MS, type SweepResult } from '../bench/many/sweep.js';
 import { logNormal, uniform } from '../bench/panel/distributions.js';
 import { OptimalSchedule } from '../bench/panel/dp.js';
 import { floorWithFirstPollAfter, idOnlyCertificate } from '../bench/panel/id-bound.js';
@@ -134,5 +135,39 @@ describe('the panel on a tiny workload', () => {
     const { lines } = checkPanel(panel);
     expect(lines).toHaveLength(PANEL.length);
     for (const line of lines) expect(line).toMatch(/^- (Met|\*\*Not met\*\*), /);
+  });
+});
+
+describe('the sweep of two processes over start offsets', () => {
+  const run = (p95LatencyS: number, throttled: number, answered: [number, number]) => ({
+    requests: 1000,
+    throttled,
+    failed: 0,
+    p50LatencyS: p95LatencyS / 2,
+    p95LatencyS,
+    processes: answered.map((n) => ({ answered: n, p95LatencyS, finalRate: 1 })),
+  });
+  const sweep = (worst: ReturnType<typeof run>): SweepResult => ({
+    limit: 20,
+    operations: 1000,
+    uncappedP95S: 100,
+    runs: SWEEP_OFFSETS_MS.map((offsetMs, i) => ({ offsetMs, result: i === 3 ? worst : run(60, 5, [500, 500]) })),
+  });
+
+  it('is met only when every offset meets every target', () => {
+    expect(checkSweeps([sweep(run(60, 5, [500, 500]))]).ok).toBe(true);
+    for (const worst of [run(70, 5, [500, 500]), run(60, 30, [500, 500]), run(60, 5, [300, 700])]) {
+      const { ok, lines } = checkSweeps([sweep(worst)]);
+      expect(ok).toBe(false);
+      expect(lines[0]).toMatch(/^- \*\*Not met\*\* at 11 of 12 start offsets/);
+    }
+  });
+
+  it('prints every offset, the median and the worst, and marks a process under a third', () => {
+    const text = formatSweeps([sweep(run(150, 5, [300, 700]))]);
+    const row = text.split('\n').find((line) => line.startsWith('| 20/s')) ?? '';
+    expect(row.split('|').length - 2).toBe(SWEEP_OFFSETS_MS.length + 5);
+    expect(row).toContain('1.50 (30 %)');
+    expect(row).toMatch(/\| 0\.60 \| 1\.50 \| 0\.5 % \| 11 of 12 \|$/);
   });
 });

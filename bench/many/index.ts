@@ -4,7 +4,7 @@
  * waiting process its own, time compressed ×10, ×5 at 50/s: the simulator, the waiters, the
  * schedule and the poller all on one simulated clock), then the same workload in virtual time
  * (fast; no HTTP, no request latency) with a pace told the limit and two processes at several start
- * offsets. Prints markdown and writes bench/many/results.md.
+ * offsets (and a sweep of twelve). Prints markdown and writes bench/many/results.md.
  *
  *   tsx bench/many/index.ts [--ops N] [--no-real]
  */
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type RealArm, type RealArmResult, runRealArm } from './real-account.js';
 import { type ArmRow, checkArms, formatArms } from './report.js';
+import { checkSweeps, formatSweeps, runSweep, type SweepResult } from './sweep.js';
 import { type AccountArm, runAccount } from './virtual-account.js';
 
 const { values } = parseArgs({ options: { ops: { type: 'string', default: '1000' }, 'no-real': { type: 'boolean', default: false } } });
@@ -109,8 +110,20 @@ for (const [limit, operations, schedule] of cases) {
   }
 }
 
-const report = formatArms(rows);
-const checks = checkArms(rows);
-const text = `${report}\n**Targets (issue #15):** the adaptive arms' p95 at most 0.65 × the uncapped arm's, throttled requests at most 2 % of all, and with two processes each gets at least a third of the answered requests.\n\n${checks.lines.join('\n')}\n`;
+// The four offsets above, and eight more: the spread of two processes over when the second starts.
+const sweeps: SweepResult[] = [];
+for (const [limit, operations] of [
+  [5, ops / 4],
+  [20, ops],
+  [50, (ops * 5) / 2],
+] as const) {
+  const uncapped = rows.find((r) => !r.real && r.group === `${limit}/s, ${operations} operations` && r.label === 'uncapped');
+  if (uncapped === undefined) throw new Error(`bench/many: no uncapped arm for ${limit}/s, ${operations} operations`);
+  sweeps.push(await runSweep({ limit, operations, uncappedP95S: uncapped.p95LatencyS }));
+}
+
+const report = `${formatArms(rows)}\n${formatSweeps(sweeps)}`;
+const checks = [...checkArms(rows).lines, ...checkSweeps(sweeps).lines];
+const text = `${report}\n**Targets (issue #15):** the adaptive arms' p95 at most 0.65 × the uncapped arm's, throttled requests at most 2 % of all, and with two processes each gets at least a third of the answered requests.\n\n${checks.join('\n')}\n`;
 console.log(text);
 writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), text);
