@@ -8,7 +8,7 @@ import { VirtualTime } from '../virtual-time.js';
 /** How the operations are waited on. */
 export type AccountArm =
   | { readonly kind: 'uncapped' }
-  | { readonly kind: 'fixed'; readonly requestsPerSecond: number }
+  | { readonly kind: 'fixed'; readonly requestsPerSecond: number; readonly processes?: 1 | 2 }
   | { readonly kind: 'adaptive'; readonly processes: 1 | 2 };
 
 export interface AccountRun {
@@ -93,7 +93,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
     else failed += 1;
   };
   const { arm } = run;
-  const groups = arm.kind === 'adaptive' && arm.processes === 2 ? [ids.slice(0, ids.length / 2), ids.slice(ids.length / 2)] : [ids];
+  const groups = arm.kind !== 'uncapped' && arm.processes === 2 ? [ids.slice(0, ids.length / 2), ids.slice(ids.length / 2)] : [ids];
   const pollers: Poller[] = [];
   time.install();
   try {
