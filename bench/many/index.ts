@@ -83,7 +83,7 @@ const virtualArms = (limit: number): Array<[string, AccountArm, number?]> => [
   ['uncapped', { kind: 'uncapped' }],
   [`told the limit: fixed ${limit}/s (a fair pace's floor)`, { kind: 'fixed', requestsPerSecond: limit }],
   ['adaptive', { kind: 'adaptive', processes: 1 }],
-  // What two processes could do if each knew its part: the floor the two-process arms aim at.
+  // Two processes each told its part, as a user who knows the limit would set them: to compare the adaptive pair with.
   [`told half the limit each: two processes at fixed ${limit / 2}/s`, { kind: 'fixed', requestsPerSecond: limit / 2, processes: 2 }],
   ...SECOND_PROCESS_DELAYS_MS.map((ms): [string, AccountArm, number] => [
     `adaptive, two processes, the second ${ms / 1000} s later`,
