@@ -18,6 +18,8 @@ export interface RealArm {
   readonly schedule: ProcessSpec['schedule'];
   /** How many times faster than the wall clock simulated time runs. @default 10 */
   readonly scale?: number;
+  /** With two processes, how long after the first the second starts, in simulated ms. @default 1700 */
+  readonly secondProcessDelayMs?: number;
 }
 
 export interface RealArmResult {
@@ -38,7 +40,7 @@ export interface RealArmResult {
 }
 
 const RUN_ONE = fileURLToPath(new URL('./run-one.ts', import.meta.url));
-/** Two processes never start together: the second waits this long (simulated). */
+/** Two processes never start together: unless told, the second waits this long (simulated). */
 const SECOND_PROCESS_DELAY_MS = 1700;
 
 const percentile = (sorted: readonly number[], p: number): number =>
@@ -78,7 +80,7 @@ export async function runRealArm(arm: RealArm): Promise<RealArmResult> {
       groups.map(async (group, i) => {
         const file = join(dir, `ops-${i}.json`);
         writeFileSync(file, JSON.stringify(group));
-        if (i > 0) await new Promise((resolve) => setTimeout(resolve, SECOND_PROCESS_DELAY_MS / scale));
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, (arm.secondProcessDelayMs ?? SECOND_PROCESS_DELAY_MS) / scale));
         return runProcess({ endpoint: sim.endpoint, anchor, scale, pace: arm.pace, schedule: arm.schedule, file });
       }),
     );
