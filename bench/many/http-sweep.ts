@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runRealArm } from './real-account.js';
-import { MAX_P95_SHARE, MAX_THROTTLED_SHARE, MIN_PROCESS_SHARE } from './report.js';
+import { checkTargets } from './report.js';
 
 const { positionals } = parseArgs({ allowPositionals: true });
 const [limit, operations] = positionals.slice(0, 2).map(Number);
@@ -28,11 +28,7 @@ if (!Number.isFinite(limit) || !Number.isFinite(operations) || offsets.length ==
   console.log('| ---: | ---: | ---: | ---: | --- | --- |');
   for (const secondProcessDelayMs of offsets) {
     const r = await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 2, secondProcessDelayMs });
-    const answered = r.processes.map((p) => p.answered);
-    const share = r.p95LatencyS / uncapped.p95LatencyS;
-    const throttled = r.throttled / r.requests;
-    const smaller = Math.min(...answered) / answered.reduce((a, b) => a + b, 0);
-    const met = share <= MAX_P95_SHARE && throttled <= MAX_THROTTLED_SHARE && smaller >= MIN_PROCESS_SHARE;
+    const { share, throttled, answered, met } = checkTargets(r, uncapped.p95LatencyS);
     console.log(
       `| ${secondProcessDelayMs / 1000} s | ${r.p95LatencyS.toFixed(1)} | ${share.toFixed(2)} | ${(100 * throttled).toFixed(1)} % | ${answered.join(' / ')} | ${met ? 'yes' : 'no'} |`,
     );

@@ -27,6 +27,40 @@ export const MAX_THROTTLED_SHARE = 0.02;
 /** The least share of the answered requests each of two processes must get. */
 export const MIN_PROCESS_SHARE = 1 / 3;
 
+/** One arm against the issue's targets. */
+export interface TargetCheck {
+  /** p95 latency ÷ the uncapped arm's. */
+  readonly share: number;
+  /** Throttled requests ÷ all requests. */
+  readonly throttled: number;
+  /** Requests answered, per process. */
+  readonly answered: readonly number[];
+  /** The smallest process's share of the answers (1 with one process). */
+  readonly smaller: number;
+  /** Each of two processes got at least {@link MIN_PROCESS_SHARE} of the answers. */
+  readonly fair: boolean;
+  readonly met: boolean;
+}
+
+/** An arm's figures against the issue's targets, given the uncapped arm's p95 in seconds. */
+export function checkTargets(
+  result: {
+    readonly p95LatencyS: number;
+    readonly throttled: number;
+    readonly requests: number;
+    readonly processes: ReadonlyArray<{ readonly answered: number }>;
+  },
+  uncappedP95S: number,
+): TargetCheck {
+  const share = result.p95LatencyS / uncappedP95S;
+  const throttled = result.throttled / result.requests;
+  const answered = result.processes.map((p) => p.answered);
+  const total = answered.reduce((a, b) => a + b, 0);
+  const fair = answered.length < 2 || Math.min(...answered) >= MIN_PROCESS_SHARE * total;
+  const smaller = answered.length < 2 ? 1 : Math.min(...answered) / total;
+  return { share, throttled, answered, smaller, fair, met: share <= MAX_P95_SHARE && throttled <= MAX_THROTTLED_SHARE && fair };
+}
+
 const f1 = (x: number): string => x.toFixed(1);
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
@@ -116,17 +150,12 @@ export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string
   for (const r of rows.filter((row) => row.label.startsWith('adaptive'))) {
     const base = uncappedOf(rows, r);
     if (base === undefined) continue;
-    const share = r.p95LatencyS / base.p95LatencyS;
-    const throttled = r.throttled / r.requests;
-    const answered = r.processes.map((p) => p.answered);
-    const total = answered.reduce((a, b) => a + b, 0);
-    const fair = answered.length < 2 || Math.min(...answered) >= MIN_PROCESS_SHARE * total;
-    const met = share <= MAX_P95_SHARE && throttled <= MAX_THROTTLED_SHARE && fair;
+    const { share, throttled, answered, smaller, fair, met } = checkTargets(r, base.p95LatencyS);
     ok &&= met;
     const misses = [
       share > MAX_P95_SHARE ? `p95 ${share.toFixed(3)} × uncapped` : '',
       throttled > MAX_THROTTLED_SHARE ? `${pct(throttled)} throttled` : '',
-      fair ? '' : `a process got ${pct(Math.min(...answered) / total)} of the answers`,
+      fair ? '' : `a process got ${pct(smaller)} of the answers`,
     ].filter(Boolean);
     lines.push(
       `- ${met ? 'Met' : `**Not met** (${misses.join(', ')})`}, ${r.real ? `simulator over HTTP, ${r.group}` : `virtual time, ${r.group}`}, ${r.label}: p95 ${f1(r.p95LatencyS)} s = ${share.toFixed(3)} × the uncapped ${f1(base.p95LatencyS)} s; ${pct(throttled)} throttled${answered.length > 1 ? `; answers split ${answered.join(' / ')}` : ''}.`,

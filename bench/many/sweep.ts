@@ -1,4 +1,4 @@
-import { MAX_P95_SHARE, MAX_THROTTLED_SHARE, MIN_PROCESS_SHARE } from './report.js';
+import { checkTargets, MIN_PROCESS_SHARE, type TargetCheck } from './report.js';
 import { type AccountResult, runAccount } from './virtual-account.js';
 
 /**
@@ -33,20 +33,7 @@ export async function runSweep(sweepCase: SweepCase): Promise<SweepResult> {
   return { ...sweepCase, runs };
 }
 
-interface RunFigures {
-  readonly share: number;
-  readonly throttled: number;
-  readonly smaller: number;
-  readonly met: boolean;
-}
-
-function figures(sweep: SweepResult, result: AccountResult): RunFigures {
-  const share = result.p95LatencyS / sweep.uncappedP95S;
-  const throttled = result.throttled / result.requests;
-  const answered = result.processes.map((p) => p.answered);
-  const smaller = Math.min(...answered) / answered.reduce((a, b) => a + b, 0);
-  return { share, throttled, smaller, met: share <= MAX_P95_SHARE && throttled <= MAX_THROTTLED_SHARE && smaller >= MIN_PROCESS_SHARE };
-}
+const figures = (sweep: SweepResult, result: AccountResult): TargetCheck => checkTargets(result, sweep.uncappedP95S);
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
