@@ -12,9 +12,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type RealArm, type RealArmResult, runRealArm } from './real-account.js';
-import { type ArmRow, checkArms, formatArms } from './report.js';
+import { type ArmRow, checkArms, formatArms, uncappedOf } from './report.js';
 import { checkSweeps, formatSweeps, runSweep, type SweepResult } from './sweep.js';
-import { type AccountArm, runAccount } from './virtual-account.js';
+import { type AccountArm, type AccountResult, runAccount } from './virtual-account.js';
 
 const { values } = parseArgs({ options: { ops: { type: 'string', default: '1000' }, 'no-real': { type: 'boolean', default: false } } });
 const ops = Number(values.ops);
@@ -99,16 +99,24 @@ const cases: Array<[limit: number, operations: number, schedule: 'default' | 'ex
   [50, ops, 'default'],
   [50, (ops * 5) / 2, 'default'],
 ];
+// The two-process runs by case and start offset, for the sweep below to reuse.
+const twoProcessRuns = new Map<string, Map<number, AccountResult>>();
 for (const [limit, operations, schedule] of cases) {
   const group = `${limit}/s, ${operations} operations${schedule === 'exponential' ? ', exponentialBackoff 1–20 s' : ''}`;
   for (const [label, arm, secondProcessDelayMs] of virtualArms(limit)) {
-    rows.push(
-      toRow(
-        group,
-        label,
-        await runAccount({ operations, limit, arm, schedule, ...(secondProcessDelayMs === undefined ? {} : { secondProcessDelayMs }) }),
-      ),
-    );
+    const result = await runAccount({
+      operations,
+      limit,
+      arm,
+      schedule,
+      ...(secondProcessDelayMs === undefined ? {} : { secondProcessDelayMs }),
+    });
+    rows.push(toRow(group, label, result));
+    if (secondProcessDelayMs !== undefined) {
+      const byOffset = twoProcessRuns.get(group) ?? new Map<number, AccountResult>();
+      byOffset.set(secondProcessDelayMs, result);
+      twoProcessRuns.set(group, byOffset);
+    }
   }
 }
 
@@ -119,9 +127,10 @@ for (const [limit, operations] of [
   [20, ops],
   [50, (ops * 5) / 2],
 ] as const) {
-  const uncapped = rows.find((r) => !r.real && r.group === `${limit}/s, ${operations} operations` && r.label === 'uncapped');
-  if (uncapped === undefined) throw new Error(`bench/many: no uncapped arm for ${limit}/s, ${operations} operations`);
-  sweeps.push(await runSweep({ limit, operations, uncappedP95S: uncapped.p95LatencyS }));
+  const group = `${limit}/s, ${operations} operations`;
+  const uncapped = uncappedOf(rows, { real: false, group });
+  if (uncapped === undefined) throw new Error(`bench/many: no uncapped arm for ${group}`);
+  sweeps.push(await runSweep({ limit, operations, uncappedP95S: uncapped.p95LatencyS }, twoProcessRuns.get(group)));
 }
 
 const report = `${formatArms(rows)}\n${formatSweeps(sweeps)}`;

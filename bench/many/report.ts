@@ -65,7 +65,8 @@ const f1 = (x: number): string => x.toFixed(1);
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 
-function uncappedOf(rows: readonly ArmRow[], row: ArmRow): ArmRow | undefined {
+/** The uncapped arm of a row's case (the same group, over HTTP or in virtual time alike). */
+export function uncappedOf(rows: readonly ArmRow[], row: Pick<ArmRow, 'real' | 'group'>): ArmRow | undefined {
   return rows.find((r) => r.real === row.real && r.group === row.group && r.label.startsWith('uncapped'));
 }
 

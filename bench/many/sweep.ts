@@ -18,16 +18,19 @@ export interface SweepResult extends SweepCase {
   readonly runs: ReadonlyArray<{ readonly offsetMs: number; readonly result: AccountResult }>;
 }
 
-export async function runSweep(sweepCase: SweepCase): Promise<SweepResult> {
+/** Runs the case at every offset; `measured` gives runs already made (by offset: virtual time is deterministic). */
+export async function runSweep(sweepCase: SweepCase, measured: ReadonlyMap<number, AccountResult> = new Map()): Promise<SweepResult> {
   const runs: Array<{ offsetMs: number; result: AccountResult }> = [];
   for (const offsetMs of SWEEP_OFFSETS_MS) {
-    const result = await runAccount({
-      operations: sweepCase.operations,
-      limit: sweepCase.limit,
-      arm: { kind: 'adaptive', processes: 2 },
-      schedule: 'default',
-      secondProcessDelayMs: offsetMs,
-    });
+    const result =
+      measured.get(offsetMs) ??
+      (await runAccount({
+        operations: sweepCase.operations,
+        limit: sweepCase.limit,
+        arm: { kind: 'adaptive', processes: 2 },
+        schedule: 'default',
+        secondProcessDelayMs: offsetMs,
+      }));
     runs.push({ offsetMs, result });
   }
   return { ...sweepCase, runs };
