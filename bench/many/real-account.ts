@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../../src/simulator/index.js';
 import { compressedTime } from './compressed-time.js';
 import type { ProcessSpec } from './run-one.js';
-import { manyDurationMs } from './virtual-account.js';
+import { manyDurationMs, percentile, SECOND_PROCESS_DELAY_MS } from './virtual-account.js';
 
 /** One arm against the real simulator over HTTP, in compressed time; each waiting process is its own. */
 export interface RealArm {
@@ -40,11 +40,6 @@ export interface RealArmResult {
 }
 
 const RUN_ONE = fileURLToPath(new URL('./run-one.ts', import.meta.url));
-/** Two processes never start together: unless told, the second waits this long (simulated). */
-const SECOND_PROCESS_DELAY_MS = 1700;
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
 function runProcess(spec: ProcessSpec): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {

@@ -69,7 +69,11 @@ class LimitedClient implements LightsailClientLike {
   }
 }
 
-const percentile = (sorted: readonly number[], p: number): number =>
+/** Two processes never start in the same millisecond: unless told, the second starts this long after the first. */
+export const SECOND_PROCESS_DELAY_MS = 1700;
+
+/** The `p` quantile of ascending `sorted` (nearest rank); NaN when empty. */
+export const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
 /**
@@ -116,7 +120,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
         // Two processes never start in the same millisecond (and in virtual time, ties would
         // always favour the first): the second starts later, 1.7 s unless told.
         if (i === 0) start();
-        else time.setTimeout(start, run.secondProcessDelayMs ?? 1700);
+        else time.setTimeout(start, run.secondProcessDelayMs ?? SECOND_PROCESS_DELAY_MS);
       });
     }
     await time.runUntil(() => pending === 0);
