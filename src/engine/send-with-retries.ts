@@ -20,7 +20,8 @@ export interface RetryingRequest<T> {
   /** Sends the request once, passing `signal` (the scope's, plus the per-request timeout) to `client.send`. */
   readonly call: (signal: AbortSignal) => Promise<T>;
   readonly options: ResolvedWaitOptions;
-  readonly scope: WaitScope;
+  /** The wait's lifetime: its signal, its deadline, and the check before each request. */
+  readonly scope: Pick<WaitScope, 'signal' | 'remaining' | 'throwIfStopped'>;
   readonly poller: Poller;
   /** `clock.now()` when the wait started. */
   readonly startedAt: number;

@@ -56,6 +56,8 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   readonly #poller: Poller;
   #promise: Promise<TOutput> | undefined;
   #startedAt = 0;
+  /** The running wait's lifetime, for {@link Waiter.sendMore}. */
+  #scope: WaitScope | undefined;
   #lastState: string | undefined;
   #lastDetail: string | undefined;
   #lastError: unknown;
@@ -177,11 +179,13 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
         if (verdict.state !== 'retry') return this.#settle(verdict, given);
       }
       const scope = new WaitScope(clock, timeoutMs, signal);
+      this.#scope = scope;
       try {
         return await this.#poll(scope);
       } catch (error) {
         throw this.#explain(error, scope);
       } finally {
+        this.#scope = undefined;
         scope.dispose();
       }
     } catch (error) {
@@ -302,6 +306,35 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
    */
   protected async explainFailure(failure: Error, _output: TOutput | undefined, _signal: AbortSignal): Promise<Error> {
     return failure;
+  }
+
+  /**
+   * One more request of this wait (what {@link Waiter.explainFailure} reads), sent as the probes
+   * are: it waits its turn at the poller, and transient failures are retried (each a `retry`
+   * event) until `signal` aborts or the wait's deadline passes. Rejects with the last error, or
+   * `signal`'s reason. Only while the wait runs.
+   */
+  protected sendMore<T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+    const wait = this.#scope;
+    if (wait === undefined) return Promise.reject(new Error('sendMore() is only for a wait that is running'));
+    const scope = {
+      signal,
+      remaining: () => wait.remaining(),
+      throwIfStopped: () => {
+        wait.throwIfStopped();
+        signal.throwIfAborted();
+      },
+    };
+    return sendWithRetries({
+      call,
+      options: this.options,
+      scope,
+      poller: this.#poller,
+      startedAt: this.#startedAt,
+      onRetry: (info) => this.#emit('retry', { ...info, ...this.eventFields(this.output) }),
+      retryNotFound: () => false,
+      giveUp: (error) => (error instanceof Error ? error : new Error(String(error))),
+    });
   }
 
   #settle(verdict: Verdict, output: TOutput | undefined, error?: unknown): TOutput {

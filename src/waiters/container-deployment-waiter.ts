@@ -17,8 +17,8 @@ export const LOG_FETCH_TIMEOUT_MS = 10_000;
 /**
  * Waits for one container service deployment (the engine's {@link Waiter} running
  * `containerServiceDeploymentActive`), and when it fails, reads the tail of each of its
- * containers' logs into the {@link ContainerDeploymentFailedError}: failing to read them never
- * hides the deployment's own error.
+ * containers' logs into the {@link ContainerDeploymentFailedError}, each request paced and retried
+ * as the polls are: failing to read them never hides the deployment's own error.
  */
 export class ContainerDeploymentWaiter extends Waiter<ContainerDeploymentClient, ContainerDeploymentInput, ContainerDeploymentState> {
   readonly #client: ContainerDeploymentClient;
@@ -61,7 +61,9 @@ export class ContainerDeploymentWaiter extends Waiter<ContainerDeploymentClient,
       () => new Error(`reading the logs took longer than ${LOG_FETCH_TIMEOUT_MS} ms`),
     );
     try {
-      const logs = await fetchLogTails(this.#client, this.input.serviceName, containers, output?.deployment?.createdAt, limit.signal);
+      // Each request waits its turn at the poller, and a throttled or failed one is retried.
+      const send = <T>(call: (signal: AbortSignal) => Promise<T>) => this.sendMore(call, limit.signal);
+      const logs = await fetchLogTails(this.#client, this.input.serviceName, containers, output?.deployment?.createdAt, send);
       return new ContainerDeploymentFailedError({ ...failure, logs });
     } finally {
       limit.dispose();

@@ -19,20 +19,23 @@ function bound(line: string): string {
   return line.length > LOG_TAIL.lineChars ? `${line.slice(0, LOG_TAIL.lineChars - 1)}…` : line;
 }
 
+/** Sends one request: runs `call` with the signal to pass to `client.send`, as often as it takes. */
+export type LogSend = <T>(call: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
 /** The last lines of one container's log since `startTime`; a failure to read it is reported, never thrown. */
 async function tailOf(
   client: GetContainerLogClient,
   serviceName: string,
   containerName: string,
   startTime: Date | undefined,
-  signal: AbortSignal,
+  send: LogSend,
 ): Promise<ContainerLogTail> {
   const lines: string[] = [];
   try {
     let pageToken: string | undefined;
     for (let page = 0; page < LOG_TAIL.pages; page += 1) {
       const input = { serviceName, containerName, ...(startTime ? { startTime } : {}), ...(pageToken ? { pageToken } : {}) };
-      const output = await client.send(new GetContainerLogCommand(input), { abortSignal: signal });
+      const output = await send((signal) => client.send(new GetContainerLogCommand(input), { abortSignal: signal }));
       for (const event of output.logEvents ?? []) lines.push(bound(event.message ?? ''));
       if (lines.length > LOG_TAIL.lines) lines.splice(0, lines.length - LOG_TAIL.lines);
       pageToken = output.nextPageToken || undefined;
@@ -47,15 +50,16 @@ async function tailOf(
 }
 
 /**
- * Reads the tail of each container's log (`GetContainerLog`), all containers at once. Never
- * rejects: a container whose log cannot be read gets an `error` instead of lines.
+ * Reads the tail of each container's log (`GetContainerLog`), all containers at once, each
+ * request through `send`. Never rejects: a container whose log cannot be read gets an `error`
+ * instead of lines.
  */
 export function fetchLogTails(
   client: GetContainerLogClient,
   serviceName: string,
   containerNames: readonly string[],
   startTime: Date | undefined,
-  signal: AbortSignal,
+  send: LogSend,
 ): Promise<ContainerLogTail[]> {
-  return Promise.all(containerNames.map((name) => tailOf(client, serviceName, name, startTime, signal)));
+  return Promise.all(containerNames.map((name) => tailOf(client, serviceName, name, startTime, send)));
 }

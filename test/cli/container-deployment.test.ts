@@ -137,7 +137,8 @@ describe('container-deployment: a failed deployment', () => {
       outcome: 'failed',
       state: 'FAILED',
       detail: expect.any(String),
-      elapsedMs: 1000,
+      // FAILED seen at 1 s; then the two containers' log requests take their turns at the pace (10 a second).
+      elapsedMs: 1200,
       message: expect.stringMatching(/^Container service api deployment 3 will not become active: deployment 3 FAILED\./),
       reason: 'deployment 3 FAILED',
       version: 3,

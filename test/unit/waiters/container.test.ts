@@ -6,6 +6,7 @@ import {
   ContainerDeploymentWaiter,
   containerServiceReady,
   isContainerDeploymentFailedError,
+  Poller,
   waitFor,
   waitForContainerServiceDeployment,
   waitUntilContainerServiceDeploymentActive,
@@ -130,6 +131,35 @@ describe('container-service-deployment-active', () => {
       { serviceName: 'api', containerName: 'web', startTime: new Date(1_000) },
       { serviceName: 'api', containerName: 'worker', startTime: new Date(1_000) },
     ]);
+  });
+
+  it('reads the logs at the poller, as the polls are sent, and retries a throttled log request', async () => {
+    let logRequests = 0;
+    const client = lightsail([service('RUNNING', { currentDeployment: deployment(1, 'ACTIVE') })], {
+      deployments: [deployment(2, 'FAILED')],
+      log: () => {
+        logRequests += 1;
+        if (logRequests === 1) throw awsError('ThrottlingException');
+        return { logEvents: [{ message: 'exit 1', createdAt: new Date(2_000) }] };
+      },
+    });
+    const clock = new FakeClock();
+    const poller = new Poller({ clock });
+    const waiter = new ContainerDeploymentWaiter(client, { serviceName: 'api', version: 2 }, { clock, poller, timeoutMs: 600_000 });
+    const retries: string[] = [];
+    waiter.on('retry', (e) => retries.push(`${e.target}: ${(e.error as Error).name}`));
+    const { error } = await clock.run(waiter.wait());
+    expect(clock.pendingTimers).toBe(0);
+    const failure = error as ContainerDeploymentFailedError;
+    expect(failure.logs.map((l) => [l.containerName, l.lines, l.error])).toEqual([
+      ['web', ['exit 1'], undefined],
+      ['worker', ['exit 1'], undefined],
+    ]);
+    expect(retries).toEqual(['api: ThrottlingException']);
+    // One probe (GetContainerServices, then GetContainerServiceDeployments: one turn) and three log
+    // requests, each a turn at the poller, which heard of the throttle.
+    expect(logRequests).toBe(3);
+    expect(poller.stats).toEqual({ granted: 4, throttled: 1 });
   });
 
   it('accepts the output of CreateContainerServiceDeployment and waits on its nextDeployment version', async () => {
