@@ -17,8 +17,11 @@ const npx = (root, env, args) => run('npx', ['--no', '--', ...args], { cwd: root
 /** The SDK's multi-line warning on Node.js before 22, which the CLI replaces with one line of its own. */
 const SDK_WARNING = 'NodeVersionSupportWarning';
 
-/** Runs every check; `id` is an operation the simulator at `endpoint` has finished. */
-export async function checkCiFeatures(report, { root, env, label, nodeVersion, endpoint, id }) {
+/**
+ * Runs every check; `id` is an operation the simulator at `endpoint` has finished; `throttledJson`
+ * the `--json` output of a run that was throttled, validated with the rest.
+ */
+export async function checkCiFeatures(report, { root, env, label, nodeVersion, endpoint, id, throttledJson = '' }) {
   const target = ['--endpoint-url', endpoint, '--region', 'us-east-1', '--timeout', '30s'];
 
   const help = await npx(root, env, ['lightsail-waiter', '--help']);
@@ -36,13 +39,15 @@ export async function checkCiFeatures(report, { root, env, label, nodeVersion, e
   );
   const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema);
   const json = await npx(root, env, ['lightsail-wait', id, ...target, '--json']);
-  const lines = json.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
-  const invalid = lines.filter((line) => !validate(line));
+  const parse = (text) =>
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+  const lines = parse(json.stdout);
+  const invalid = [...parse(throttledJson), ...lines].filter((line) => !validate(line));
   report.check(
-    `${label} cli: --json lines all validate against the shipped schema, the last a summary with exit code 0`,
+    `${label} cli: --json lines (a throttled run's too) all validate against the shipped schema, the last a summary with exit code 0`,
     json.code === 0 && lines.length > 0 && invalid.length === 0 && lines.at(-1)?.type === 'summary' && lines.at(-1)?.exitCode === 0,
     invalid.length > 0 ? JSON.stringify(validate.errors) : describeRun(json, { lines: 4 }),
   );

@@ -83,10 +83,12 @@ async function checkBins(report, { node, root, env, label, version, nodeVersion 
   );
 
   // The simulator bin runs through its shebang (node_modules/.bin), as a user's shell starts it.
-  const sim = start(join(root, 'node_modules', '.bin', 'lightsail-waiter-simulator'), ['--port', '0', '--time-scale', '1000'], {
-    cwd: root,
-    env,
-  });
+  // Its first GetOperation is throttled: the first wait below shows the pace cut.
+  const sim = start(
+    join(root, 'node_modules', '.bin', 'lightsail-waiter-simulator'),
+    ['--port', '0', '--time-scale', '1000', '--fault', 'ThrottlingException:GetOperation:1'],
+    { cwd: root, env },
+  );
   try {
     const endpoint = await sim.firstLine;
     const created = await run(node, [join(root, 'esm', 'create-operation.mjs'), endpoint], { cwd: root, env, timeoutMs: 30_000 });
@@ -109,18 +111,25 @@ async function checkBins(report, { node, root, env, label, version, nodeVersion 
         '30s',
         '--json',
       ]);
-      const result = wait.stdout
+      const records = wait.stdout
         .split('\n')
         .filter(Boolean)
-        .map((l) => JSON.parse(l))
-        .find((r) => r.type === 'result');
-      const ok = wait.code === 0 && result?.operationId === id && result?.outcome === 'succeeded';
+        .map((l) => JSON.parse(l));
+      const result = records.find((r) => r.type === 'result');
+      const rate = records.find((r) => r.type === 'rate');
+      const ok =
+        wait.code === 0 &&
+        result?.operationId === id &&
+        result?.outcome === 'succeeded' &&
+        rate?.reason === 'throttled' &&
+        rate?.requestsPerSecond === 8 &&
+        records.some((r) => r.type === 'retry' && r.errorName === 'ThrottlingException');
       report.check(
-        `${label} bin: lightsail-wait <id> --endpoint-url <simulator> --json, exit 0 with outcome succeeded`,
+        `${label} bin: lightsail-wait <id> --endpoint-url <simulator> --json, exit 0 with outcome succeeded; its throttled request a rate line (pace 10 → 8) and a retry line`,
         ok,
         `simulator ${endpoint}; ${describeRun(wait, { lines: 4 })}`,
       );
-      await checkCiFeatures(report, { root, env, label, nodeVersion, endpoint, id });
+      await checkCiFeatures(report, { root, env, label, nodeVersion, endpoint, id, throttledJson: wait.stdout });
       const ghost = await npx(root, env, ['lightsail-wait', '--resource', 'ghost-1', '--endpoint-url', endpoint, '--region', 'us-east-1']);
       report.check(
         `${label} bin: lightsail-wait --resource <unknown> against the simulator, exit 4`,

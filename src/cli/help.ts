@@ -72,8 +72,8 @@ Options:
                          schedule and its delays are divided alike
   --heartbeat <duration> Piped output: every so often, a line per wait still
                          going (default: ${formatDuration(DEFAULT_HEARTBEAT_MS)}; 0 or off: never)
-  --json                 JSON Lines, schema v${JSON_SCHEMA_VERSION}: "status" and "retry" lines
-                         while waiting, a "result" per operation or
+  --json                 JSON Lines, schema v${JSON_SCHEMA_VERSION}: "status", "retry" and "rate"
+                         lines while waiting, a "result" per operation or
                          resource, then always a last "summary" line
   --quiet                Print only errors
   --list                 List the waiters, one a line (with --json, as JSON)
@@ -127,6 +127,8 @@ Environment:
   HTTPS_PROXY, HTTP_PROXY, NO_PROXY (or lowercase)
                          Send requests through a proxy (HTTPS_PROXY for AWS
                          endpoints, HTTP_PROXY for an http:// --endpoint-url)
+  AWS_MAX_ATTEMPTS       Unset: one attempt per request, failures retried by
+                         the waiter at the shared pace; set: the SDK retries
   GITHUB_ACTIONS=true    Grouped output, ::error annotations, a job summary
                          (in $GITHUB_STEP_SUMMARY) and step outputs (in
                          $GITHUB_OUTPUT)

@@ -13,7 +13,7 @@ const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 export const JSON_SCHEMA_VERSION = 1;
 
 /** The kinds of `--json` line, written as each line's `type`. */
-export type JsonLineType = 'status' | 'retry' | 'result' | 'summary';
+export type JsonLineType = 'status' | 'retry' | 'rate' | 'result' | 'summary';
 
 /**
  * One line of `--json`: `JSON.stringify(value)` with the characters above written as `\u` escapes

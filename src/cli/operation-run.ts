@@ -92,6 +92,7 @@ async function waitInRounds(
 ): Promise<number> {
   const clock = io.clock ?? systemClock;
   const options = sharedWaitOptions(config, io, clock);
+  recorder?.usePoller(options.poller);
   const context: RunContext = { client, config, io, options, deadline, recorder };
   const outcomes: ResultOutcome[] = [];
   const seen = new Set<string>();
@@ -163,6 +164,7 @@ async function waitAndReport(
     redact,
     env: io.env,
     heartbeatMs: config.heartbeatMs,
+    poller: options.poller,
   });
   try {
     await waiter.wait();

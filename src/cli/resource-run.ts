@@ -32,6 +32,7 @@ export async function runResources(config: ResourceCliConfig, io: CliIO, recorde
   if (typeof started === 'number') return started;
   const { inputs, client } = started;
   const options = { ...sharedWaitOptions(config, io, clock), timeoutMs: Math.max(1, deadline - clock.now()) };
+  recorder?.usePoller(options.poller);
   try {
     let waiters: CliWaiter[];
     try {
@@ -54,6 +55,7 @@ export async function runResources(config: ResourceCliConfig, io: CliIO, recorde
       redact,
       env: io.env,
       heartbeatMs: config.heartbeatMs,
+      poller: options.poller,
     });
     try {
       // Each wait's ending reaches the tracker through its `succeeded` or `failed` event.

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from '../index.js';
+import { type Clock, type Poller, systemClock } from '../index.js';
 import type { CommonConfig, OutputMode } from './common-args.js';
 import { ExitCode } from './exit-code.js';
 import { reportToGitHub } from './github/report.js';
@@ -9,7 +9,7 @@ import { jsonRecordLine } from './json-line.js';
 import { redactor } from './redact.js';
 import type { ResourceTracker } from './render/resource-tracker.js';
 import type { Tracker } from './render/tracker.js';
-import { type InputSummary, type RunSummary, runOutcomeOf, summaryFields } from './run-summary.js';
+import { type InputSummary, type RequestSummary, type RunSummary, runOutcomeOf, summaryFields } from './run-summary.js';
 import { reportUsage } from './usage-error.js';
 
 /** What a {@link RunRecorder} is told about the command when it starts. */
@@ -42,6 +42,7 @@ export class RunRecorder {
   readonly #redact: (text: string) => string;
   readonly #inputs: InputSummary[] = [];
   #message: string | null = null;
+  #poller: Poller | undefined;
 
   constructor(io: CliIO, options: RecorderOptions) {
     this.#io = io;
@@ -63,6 +64,11 @@ export class RunRecorder {
     for (const row of tracker.rows) this.#inputs.push(resourceInputSummary(row, tracker.elapsedMs(row), context));
   }
 
+  /** The poller the command's waits share: the summary says how many requests it sent and how many were throttled. */
+  usePoller(poller: Poller): void {
+    this.#poller = poller;
+  }
+
   /** Notes what ended the command outside any one input's wait: unreadable stdin, a listing that failed. */
   problem(error: unknown): void {
     const text = error instanceof Error ? error.message : typeof error === 'string' ? `stopped by ${error}` : 'interrupted';
@@ -79,6 +85,7 @@ export class RunRecorder {
       elapsedMs: this.#clock.now() - this.#startedAt,
       inputs: [...this.#inputs],
       message: this.#message,
+      requests: this.#poller === undefined ? null : requestSummary(this.#poller),
     };
   }
 
@@ -117,8 +124,23 @@ export async function rejectCommand(io: CliIO, message: string): Promise<number>
   const code = reportUsage(io.stderr, message);
   if (isGitHubActions(io.env)) {
     const shown = redactor(io.env)(message);
-    const summary: RunSummary = { mode: null, waiter: null, exitCode: code, outcome: 'usage', elapsedMs: 0, inputs: [], message: shown };
+    const summary: RunSummary = {
+      mode: null,
+      waiter: null,
+      exitCode: code,
+      outcome: 'usage',
+      elapsedMs: 0,
+      inputs: [],
+      message: shown,
+      requests: null,
+    };
     await reportToGitHub(summary, io);
   }
   return code;
+}
+
+/** What a poller has done so far. */
+function requestSummary(poller: Poller): RequestSummary {
+  const { granted, throttled } = poller.stats;
+  return { sent: granted, throttled, requestsPerSecond: poller.currentRate };
 }

@@ -25,6 +25,16 @@ export interface InputSummary {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
+/** The requests of a command, through the one poller its waits share. */
+export interface RequestSummary {
+  /** Requests sent, retries included. */
+  readonly sent: number;
+  /** How many Lightsail throttled. */
+  readonly throttled: number;
+  /** The pace at the end, in requests per second. */
+  readonly requestsPerSecond: number;
+}
+
 /** How the whole command ended, in one word: read from its exit code. */
 export type RunOutcome = 'succeeded' | 'failed' | 'usage' | 'timeout' | 'error' | 'internal' | 'aborted';
 
@@ -45,6 +55,8 @@ export interface RunSummary {
   readonly inputs: readonly InputSummary[];
   /** What ended the command outside any one input's wait (stdin, a listing, a bug), else `null`. */
   readonly message: string | null;
+  /** Its requests, once a wait has been set up; `null` before. */
+  readonly requests: RequestSummary | null;
 }
 
 /** Every outcome a single wait can have, in the order the summaries count them. */
@@ -90,6 +102,10 @@ export function summaryFields(summary: RunSummary): Record<string, unknown> {
     outcomes: outcomeCounts(summary.inputs),
     results: summary.inputs.map((input) => ({ id: input.id, ...input.fields })),
     message: summary.message,
+    requests:
+      summary.requests === null
+        ? null
+        : { ...summary.requests, requestsPerSecond: Math.round(summary.requests.requestsPerSecond * 100) / 100 },
   };
 }
 

@@ -29,6 +29,7 @@ const summary = (inputs: InputSummary[], fields: Partial<RunSummary> = {}): RunS
   elapsedMs: 2000,
   inputs,
   message: null,
+  requests: null,
   ...fields,
 });
 
@@ -94,6 +95,15 @@ describe('annotations', () => {
     ]);
   });
 
+  it('warns once when Lightsail throttled requests, saying what to do about parallel jobs', () => {
+    const throttled = { sent: 840, throttled: 12, requestsPerSecond: 8.04 };
+    expect(annotations(summary([input({ id: 'web-1', outcome: 'succeeded' })], { requests: throttled }))).toEqual([
+      '::warning title=lightsail-wait%3A throttled::Lightsail throttled 12 of 840 requests; the pace ended at 8 a second. ' +
+        'Jobs that wait in parallel on one account share its limit: give each its part with --max-rps.\n',
+    ]);
+    expect(annotations(summary([input({ id: 'web-1', outcome: 'succeeded' })], { requests: { ...throttled, throttled: 0 } }))).toEqual([]);
+  });
+
   it('writes at most 10 (what GitHub shows of a step), the last counting the rest', () => {
     const lines = annotations(summary(Array.from({ length: 15 }, (_, i) => failed(`web-${i}`))));
     expect(lines).toHaveLength(10);
@@ -117,6 +127,17 @@ describe('the job summary', () => {
         '',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('says when Lightsail throttled requests', () => {
+    const text = jobSummary(
+      summary([], { mode: 'operations', waiter: null, requests: { sent: 40, throttled: 2, requestsPerSecond: 6.4 } }),
+    );
+    expect(text).toBe(
+      '### ✅ lightsail-wait: nothing pending (2s)\n\n' +
+        '⚠️ Lightsail throttled 2 of 40 requests; the pace ended at 6.4 a second. Jobs that wait in parallel on one account share ' +
+        'its limit: give each its part with --max-rps.\n\nExit code 0 (succeeded).\n\n',
     );
   });
 

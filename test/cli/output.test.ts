@@ -47,6 +47,8 @@ describe('plain output (stdout is not a terminal)', () => {
   it('prints retried requests', async () => {
     const { stdout } = await runScripted(['a'], { a: [sdkError('ThrottlingException'), op('Succeeded')] });
     expect(stdout.lines).toEqual([
+      // The shared pace hears of the throttle first (a cut by a fifth), then the request's retry.
+      '[0s] requests: Lightsail throttled a request (1 of 1 so far); pace cut from 10 to 8 a second',
       '[0s] operation a: GetOperation failed with ThrottlingException; retrying in 1s',
       '[1s] operation a (CreateInstance of web-1): Succeeded',
       '1 operation: 1 succeeded (1s)',
@@ -68,8 +70,10 @@ describe('--json', () => {
     });
     expect(code).toBe(1);
     // The test's clock starts at 0: `time` is the Unix epoch plus the virtual time.
-    expect(JSON.parse(stdout.lines[0] as string)).toMatchObject({ v: 1, type: 'retry', time: '1970-01-01T00:00:00.000Z' });
+    expect(JSON.parse(stdout.lines[0] as string)).toMatchObject({ v: 1, type: 'rate', time: '1970-01-01T00:00:00.000Z' });
     expect(jsonRecords(stdout.text)).toEqual([
+      // The throttle cuts the pace all three waits share, before the request is retried.
+      { type: 'rate', requestsPerSecond: 8, previous: 10, reason: 'throttled', requests: 1, throttled: 1 },
       {
         type: 'retry',
         operationId: 'a',
@@ -141,6 +145,8 @@ describe('--json', () => {
           expect.objectContaining({ id: 'b', operationId: 'b', outcome: 'failed', errorCode: 'NoAvailableCapacity' }),
         ],
         message: null,
+        // a's three requests (the first throttled) and b's one; the pace left cut to 8.
+        requests: { sent: 4, throttled: 1, requestsPerSecond: 8 },
       },
     ]);
     expect(stderr.lines).toEqual([

@@ -45,6 +45,7 @@ describe('plain output (stdout is not a terminal)', () => {
       'GetDisk disk-1': [sdkError('ThrottlingException'), disk('available')],
     });
     expect(stdout.lines).toEqual([
+      '[0s] requests: Lightsail throttled a request (1 of 1 so far); pace cut from 10 to 8 a second',
       '[0s] disk disk-1: GetDisk failed with ThrottlingException; retrying in 1s',
       '[1s] disk disk-1: available',
       '1 resource: 1 succeeded (1s)',
@@ -131,7 +132,9 @@ describe('--json', () => {
       'GetDisk b-1': [sdkError('AccessDeniedException')],
     });
     const events = progressRecords(stdout.text);
-    expect(events[0]).toEqual({
+    // b-1's first request waits its turn: a-1's throttle cut the shared pace first.
+    expect(events[0]).toEqual({ type: 'rate', requestsPerSecond: 8, previous: 10, reason: 'throttled', requests: 1, throttled: 1 });
+    expect(events[1]).toEqual({
       type: 'retry',
       waiter: 'disk-available',
       target: 'a-1',

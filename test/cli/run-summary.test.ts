@@ -72,6 +72,8 @@ describe('the --json summary', () => {
         outcomes: { succeeded: 0, failed: 0, timeout: 0, error: 0, aborted: 0, cancelled: 0 },
         results: [],
         message: null,
+        // The one listing request (GetOperationsForResource), at the starting pace.
+        requests: { sent: 1, throttled: 0, requestsPerSecond: 10 },
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import { formatDuration } from '../duration.js';
+import { throttleWarning } from '../render/pace.js';
 import { OPERATIONS, RESOURCES, summaryLine } from '../render/summary.js';
 import type { InputSummary, RunSummary } from '../run-summary.js';
 
@@ -9,7 +10,8 @@ const ICONS: Readonly<Record<string, string>> = { succeeded: '✅', cancelled: '
 
 /**
  * The markdown appended to `$GITHUB_STEP_SUMMARY`: a heading with the counts, a table with one
- * row per input (its outcome, last state, time and what happened), the exit code. Text from
+ * row per input (its outcome, last state, time and what happened), a warning when Lightsail
+ * throttled requests, the exit code. Text from
  * Lightsail is escaped for markdown, so that it cannot add links, HTML or table cells. Pure.
  */
 export function jobSummary(summary: RunSummary): string {
@@ -34,6 +36,8 @@ export function jobSummary(summary: RunSummary): string {
     lines.push('');
   }
   if (summary.message !== null) lines.push(cell(summary.message), '');
+  const throttled = throttleWarning(summary.requests);
+  if (throttled !== undefined) lines.push(`⚠️ ${cell(throttled)}`, '');
   lines.push(`Exit code ${summary.exitCode} (${summary.outcome}).`, '', '');
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { formatDuration } from '../duration.js';
 import type { CliIO } from '../io.js';
+import { throttleWarning } from '../render/pace.js';
 import type { RunOutcome, RunSummary } from '../run-summary.js';
 import { visible } from '../terminal-text.js';
 import { jobSummary } from './job-summary.js';
@@ -37,7 +38,8 @@ export async function reportToGitHub(summary: RunSummary, io: Pick<CliIO, 'stder
  * with the input and its error code (`CreateDisk of disk-1: NoAvailableCapacity`), the message
  * being the line standard error shows (and a failed deployment's log tail); one for the run when it
  * was interrupted or ended outside any input (bad usage, stdin, a listing). Cancelled inputs are
- * left out: another input's failure explains them. Pure.
+ * left out: another input's failure explains them. Then a `::warning` when Lightsail throttled
+ * requests (see {@link throttleWarning}). Pure.
  */
 export function annotations(summary: RunSummary): string[] {
   const lines: string[] = [];
@@ -57,6 +59,8 @@ export function annotations(summary: RunSummary): string[] {
   if (hidden > 0) {
     lines.push(workflowCommand('error', { title: RUN_TITLES[summary.outcome] }, `${hidden} more did not succeed: see the job summary`));
   }
+  const warning = throttleWarning(summary.requests);
+  if (warning !== undefined) lines.push(workflowCommand('warning', { title: 'lightsail-wait: throttled' }, warning));
   return lines;
 }
 

@@ -23,11 +23,17 @@ export interface LiveFrame {
  * first, then those still waiting, then succeeded ones (shown in input order), and a last line for
  * the rest (`+18 more: 17 succeeded, 1 waiting`). Every line is cut to the terminal's width, so
  * that none wraps. log-update keeps one line under the frame, so a frame has `rows - 1` lines at
- * most. Pure.
+ * most. A `footer` (the pace of requests, once it has moved) takes the last of them, dimmed. Pure.
  */
-export function liveFrame(rows: readonly ViewRow[], size: TerminalSize, paint: Paint): LiveFrame {
-  const height = Math.max(1, (size.rows ?? 24) - 1);
+export function liveFrame(rows: readonly ViewRow[], size: TerminalSize, paint: Paint, footer?: string): LiveFrame {
   const width = Math.max(1, size.columns ?? 80);
+  if (footer === undefined) return fitRows(rows, Math.max(1, (size.rows ?? 24) - 1), width, paint);
+  const above = fitRows(rows, Math.max(1, (size.rows ?? 24) - 2), width, paint);
+  return { text: `${above.text}\n${paint('dim', cutLine(footer, width))}`, partial: above.partial };
+}
+
+/** The rows fitted to `height` lines of `width` characters. */
+function fitRows(rows: readonly ViewRow[], height: number, width: number, paint: Paint): LiveFrame {
   if (rows.length <= height) {
     const lines = viewLines(rows, paint, width);
     const full = viewLines(rows, paint);

@@ -1,7 +1,8 @@
 import { createLogUpdate } from 'log-update';
-import type { Clock } from '../../index.js';
+import type { Clock, Poller } from '../../index.js';
 import type { Paint } from '../color.js';
 import { liveFrame } from './live-frame.js';
+import { paceFooter } from './pace.js';
 import type { OutputStream, Renderer } from './renderer.js';
 import { repeatEvery } from './repeat.js';
 import { type ViewRow, viewFrame } from './view-row.js';
@@ -22,17 +23,26 @@ export interface LiveViewSource {
 /**
  * The live view for a terminal: the rows that fit (see {@link liveFrame}), redrawn in place by
  * log-update after every change and every second. When the wait ends, the complete list, every
- * row, is left on the screen, then a summary line.
+ * row, is left on the screen, then a summary line. Once the shared pace of requests has moved (a
+ * throttle, or requests queued up), a last dimmed line shows it: `requests: 8 a second, 3 of 120
+ * throttled`.
  *
  * A change redraws once the events of that moment have all arrived (a zero-delay timer on the
  * clock): a status change and the settling it brings come in one after the other, and the frame
  * between them would show a finished row as still running.
  */
-export function createLiveView(source: LiveViewSource, context: { out: OutputStream; paint: Paint; clock: Clock }): Renderer {
-  const { out, paint, clock } = context;
+export function createLiveView(
+  source: LiveViewSource,
+  context: { out: OutputStream; paint: Paint; clock: Clock; poller?: Poller | undefined },
+): Renderer {
+  const { out, paint, clock, poller } = context;
   // showCursor: hiding it would make log-update write to process.stderr and hook process signals.
   const log = createLogUpdate(out, { showCursor: true });
-  const frame = () => liveFrame(source.rows(), out, paint);
+  // The pace shows from its first change on (or an earlier throttle, in a later round of the same
+  // command): most waits never queue or get throttled.
+  let paced = (poller?.stats.throttled ?? 0) > 0;
+  const footer = (): string | undefined => (paced && poller !== undefined ? paceFooter(poller) : undefined);
+  const frame = () => liveFrame(source.rows(), out, paint, footer());
   const draw = (): void => log(frame().text);
   const ticker = new AbortController();
   // Ends when finished; a drawing error (a bug) surfaces, for the bin to report.
@@ -49,7 +59,16 @@ export function createLiveView(source: LiveViewSource, context: { out: OutputStr
       () => {},
     );
   };
-  const unsubscribe = source.subscribe(redraw);
+  const unsubscribeRows = source.subscribe(redraw);
+  const onRate = (): void => {
+    paced = true;
+    redraw();
+  };
+  poller?.on('rate', onRate);
+  const unsubscribe = (): void => {
+    unsubscribeRows();
+    poller?.off('rate', onRate);
+  };
   draw();
   return {
     finish() {
@@ -59,7 +78,8 @@ export function createLiveView(source: LiveViewSource, context: { out: OutputStr
       if (last.partial) {
         // What did not fit the screen still belongs in the scrollback: the whole list, once.
         log.clear();
-        out.write(`${viewFrame(source.rows(), paint)}\n`);
+        const pace = footer();
+        out.write(`${viewFrame(source.rows(), paint)}\n${pace === undefined ? '' : `${paint('dim', pace)}\n`}`);
       } else {
         log(last.text);
       }

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Clock, OperationsWaiter } from '../../index.js';
+import type { Clock, OperationsWaiter, Poller } from '../../index.js';
 import type { Paint } from '../color.js';
 import type { ResourceTracker } from './resource-tracker.js';
 import type { Tracker } from './tracker.js';
@@ -28,6 +28,8 @@ export interface RenderContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** `--heartbeat`, in milliseconds: the plain view's "still waiting" lines; 0 for none. @default 60_000 */
   readonly heartbeatMs?: number | undefined;
+  /** The poller every wait of the command shares: its pace changes are shown. @default none shown */
+  readonly poller?: Poller | undefined;
 }
 
 /** What a resource renderer is made from. */
@@ -44,4 +46,6 @@ export interface ResourceRenderContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** `--heartbeat`, in milliseconds: the plain view's "still waiting" lines; 0 for none. @default 60_000 */
   readonly heartbeatMs?: number | undefined;
+  /** The poller every wait of the command shares: its pace changes are shown. @default none shown */
+  readonly poller?: Poller | undefined;
 }

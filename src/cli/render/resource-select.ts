@@ -6,16 +6,22 @@ import { resourceSummary, resourceViewRow } from './resource-describe.js';
 import { createResourceJsonRenderer } from './resource-json.js';
 import { createResourcePlainRenderer } from './resource-plain.js';
 import type { ResourceRow } from './resource-tracker.js';
-import { selectView } from './select.js';
+import { paceOf, selectView } from './select.js';
 
 /** Picks the view of a resource wait: `--json`, `--quiet`, the live view on a terminal, plain lines otherwise. */
 export function createResourceRenderer(mode: OutputMode, context: ResourceRenderContext): Renderer {
-  return selectView(mode, context.out, context.env, {
-    json: () => createResourceJsonRenderer(context),
-    plain: () => createResourcePlainRenderer(context),
-    live: () => createResourceLiveView(context),
-    title: () => `lightsail-wait ${context.tracker.rows[0]?.waiter ?? ''} ${someNames(context.tracker.rows.map((row) => row.target))}`,
-  });
+  return selectView(
+    mode,
+    context.out,
+    context.env,
+    {
+      json: () => createResourceJsonRenderer(context),
+      plain: () => createResourcePlainRenderer(context),
+      live: () => createResourceLiveView(context),
+      title: () => `lightsail-wait ${context.tracker.rows[0]?.waiter ?? ''} ${someNames(context.tracker.rows.map((row) => row.target))}`,
+    },
+    paceOf(context, () => context.tracker.elapsedMs()),
+  );
 }
 
 /** The live view: one row per resource (name, waiter, state, elapsed). */

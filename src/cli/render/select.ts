@@ -1,8 +1,10 @@
+import type { Clock, Poller } from '../../index.js';
 import type { OutputMode } from '../common-args.js';
 import { groupedRenderer, someNames } from '../github/group.js';
 import { isGitHubActions } from '../github/workflow-commands.js';
 import { visible } from '../terminal-text.js';
 import { createJsonRenderer } from './json.js';
+import { type PaceSource, withPace } from './pace.js';
 import { createPlainRenderer } from './plain.js';
 import { createQuietRenderer } from './quiet.js';
 import type { OutputStream, RenderContext, Renderer } from './renderer.js';
@@ -20,23 +22,35 @@ export interface Views {
 /**
  * Picks the view: `--json`, `--quiet`, the live view on a terminal that can take it, plain lines
  * otherwise. Under GitHub Actions, the live or plain view's lines fold into a log group
- * (`--json` keeps standard output for JSON alone).
+ * (`--json` keeps standard output for JSON alone). With `pace`, the JSON and plain views add a
+ * line on each change of the shared pace (the live view shows it in its last line).
  */
-export function selectView(mode: OutputMode, out: OutputStream, env: Environment, views: Views): Renderer {
-  if (mode === 'json') return views.json();
+export function selectView(mode: OutputMode, out: OutputStream, env: Environment, views: Views, pace?: PaceSource): Renderer {
+  if (mode === 'json') return withPace(views.json(), 'json', out, pace);
   if (mode === 'quiet') return createQuietRenderer();
-  const create = (): Renderer => (isLiveTerminal(out, env) ? views.live() : views.plain());
+  const create = (): Renderer => (isLiveTerminal(out, env) ? views.live() : withPace(views.plain(), 'plain', out, pace));
   return isGitHubActions(env) ? groupedRenderer(out, views.title(), create) : create();
 }
 
 /** The view of an operations wait. */
 export function createRenderer(mode: OutputMode, context: RenderContext): Renderer {
-  return selectView(mode, context.out, context.env, {
-    json: () => createJsonRenderer(context),
-    plain: () => createPlainRenderer(context),
-    live: () => createTtyRenderer(context),
-    title: () => operationsTitle(context),
-  });
+  return selectView(
+    mode,
+    context.out,
+    context.env,
+    {
+      json: () => createJsonRenderer(context),
+      plain: () => createPlainRenderer(context),
+      live: () => createTtyRenderer(context),
+      title: () => operationsTitle(context),
+    },
+    paceOf(context, () => context.tracker.elapsedMs()),
+  );
+}
+
+/** The pace source of a context that has a poller. */
+export function paceOf(context: { poller?: Poller | undefined; clock: Clock }, elapsedMs: () => number): PaceSource | undefined {
+  return context.poller === undefined ? undefined : { poller: context.poller, clock: context.clock, elapsedMs };
 }
 
 /** `lightsail-wait: 2 operations (web-1 disk-1)`, naming the resources the input said they are on. */
