@@ -117,7 +117,6 @@ function delays(min: string | undefined, max: string | undefined): { minDelayMs?
   if (minDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < minDelayMs) {
     throw new UsageError(`--max-delay (${max}) must not be shorter than --min-delay (${min})`);
   }
-  // A --max-delay under the library's 1 s minimum brings the minimum down with it.
-  const floor = minDelayMs ?? (maxDelayMs !== undefined && maxDelayMs < 1000 ? maxDelayMs : undefined);
-  return { ...optional('minDelayMs', floor), ...optional('maxDelayMs', maxDelayMs) };
+  // One given alone moves the library's default of the other with it.
+  return { ...optional('minDelayMs', minDelayMs), ...optional('maxDelayMs', maxDelayMs) };
 }

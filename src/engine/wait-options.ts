@@ -11,7 +11,7 @@ export interface WaitOptions {
   readonly timeoutMs?: number;
   /**
    * The shortest delay between two polls, in milliseconds (the delay before the first poll of an
-   * operation object may be shorter). @default 1_000
+   * operation object may be shorter). @default 1_000 (or `maxDelayMs`, when that is smaller)
    */
   readonly minDelayMs?: number;
   /**
@@ -102,7 +102,7 @@ const WAIT_OPTION_KEYS: readonly string[] = [
 export const DEFAULT_WAIT_OPTIONS = Object.freeze({
   /** The default `timeoutMs`: 30 minutes. */
   timeoutMs: 30 * 60_000,
-  /** The default `minDelayMs`: 1 second. */
+  /** The default `minDelayMs`: 1 second, or `maxDelayMs` when that is set lower. */
   minDelayMs: 1_000,
   /** The default `maxDelayMs`: 30 seconds, or `minDelayMs` when that is set higher. */
   maxDelayMs: 30_000,
@@ -132,7 +132,10 @@ export function resolveWaitOptions(
   }
   assertKnownKeys('options', options, WAIT_OPTION_KEYS);
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_OPTIONS.timeoutMs;
-  const minDelayMs = options.minDelayMs ?? DEFAULT_WAIT_OPTIONS.minDelayMs;
+  // A bound given alone moves the other's default with it, either way (a bad one is refused below, by name).
+  const givenMax: unknown = options.maxDelayMs;
+  const lowMax = typeof givenMax === 'number' && givenMax >= 0 && givenMax < DEFAULT_WAIT_OPTIONS.minDelayMs;
+  const minDelayMs = options.minDelayMs ?? (lowMax ? givenMax : DEFAULT_WAIT_OPTIONS.minDelayMs);
   const maxDelayMs = options.maxDelayMs ?? Math.max(DEFAULT_WAIT_OPTIONS.maxDelayMs, minDelayMs);
   const retries = options.retries ?? DEFAULT_WAIT_OPTIONS.retries;
   const notFoundGraceMs = options.notFoundGraceMs ?? DEFAULT_WAIT_OPTIONS.notFoundGraceMs;

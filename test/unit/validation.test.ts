@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveWaitOptions } from '../../src/engine/wait-options.js';
 import { OperationWaiter, waitForOperation } from '../../src/index.js';
 import { stubClient } from '../helpers/stub-client.js';
 
@@ -59,6 +60,14 @@ describe('bad input is refused before any request', () => {
 
   it('lets a large minDelayMs raise the default maxDelayMs with it', () => {
     expect(() => new OperationWaiter(client, 'op-1', { minDelayMs: 60_000 })).not.toThrow();
+    expect(resolveWaitOptions({ minDelayMs: 60_000 })).toMatchObject({ minDelayMs: 60_000, maxDelayMs: 60_000 });
+  });
+
+  it('lets a small maxDelayMs lower the default minDelayMs with it, and still names a bad one', () => {
+    expect(resolveWaitOptions({ maxDelayMs: 250 })).toMatchObject({ minDelayMs: 250, maxDelayMs: 250 });
+    expect(resolveWaitOptions({ maxDelayMs: 0 })).toMatchObject({ minDelayMs: 0, maxDelayMs: 0 });
+    expect(resolveWaitOptions({ maxDelayMs: 5_000 })).toMatchObject({ minDelayMs: 1_000, maxDelayMs: 5_000 });
+    expect(() => resolveWaitOptions({ maxDelayMs: -1 })).toThrow('Expected `maxDelayMs` to be a finite number');
   });
 
   it('sent no request in any of the cases above', () => {
