@@ -1,6 +1,6 @@
 import type { GetOperationCommand, GetOperationCommandOutput } from '@aws-sdk/client-lightsail';
 import { type BackoffStrategy, exponentialBackoff, OperationsWaiter, Poller, waitForOperation } from '../../src/index.js';
-import { SlidingWindowLimiter } from '../../src/simulator/rate-limit.js';
+import { type RequestLimiter, SlidingWindowLimiter, TokenBucketLimiter } from '../../src/simulator/rate-limit.js';
 import type { LightsailClientLike } from '../../src/types.js';
 import { mulberry32 } from '../prng.js';
 import { VirtualTime } from '../virtual-time.js';
@@ -13,8 +13,10 @@ export type AccountArm =
 
 export interface AccountRun {
   readonly operations: number;
-  /** The account's limit, requests per second in any sliding second. */
+  /** The account's limit, requests per second in any sliding second (or the token bucket's refill a second, with `burst`). */
   readonly limit: number;
+  /** The account's limit as a token bucket of this many tokens, as EC2 documents its own. @default undefined (a sliding 1 s window) */
+  readonly burst?: number;
   readonly arm: AccountArm;
   /** `default`: the library's default schedule; `exponential`: exponentialBackoff 1–20 s. */
   readonly schedule: 'default' | 'exponential';
@@ -48,11 +50,11 @@ class LimitedClient implements LightsailClientLike {
   requests = 0;
   throttled = 0;
   readonly answered = new Map<string, number>();
-  readonly #limiter: SlidingWindowLimiter;
+  readonly #limiter: RequestLimiter;
   readonly #finishAt: ReadonlyMap<string, number>;
   readonly #now: () => number;
-  constructor(limit: number, finishAt: ReadonlyMap<string, number>, now: () => number) {
-    this.#limiter = new SlidingWindowLimiter(limit);
+  constructor(limit: number, burst: number | undefined, finishAt: ReadonlyMap<string, number>, now: () => number) {
+    this.#limiter = burst === undefined ? new SlidingWindowLimiter(limit) : new TokenBucketLimiter(limit, burst);
     this.#finishAt = finishAt;
     this.#now = now;
   }
@@ -84,7 +86,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
   const time = new VirtualTime(START, mulberry32(run.seed ?? 1));
   const ids = Array.from({ length: run.operations }, (_, i) => `op-${i}`);
   const finishAt = new Map(ids.map((id, i) => [id, START + manyDurationMs(i)]));
-  const client = new LimitedClient(run.limit, finishAt, time.now);
+  const client = new LimitedClient(run.limit, run.burst, finishAt, time.now);
   const clock = time.clock;
   const backoff: BackoffStrategy | undefined = run.schedule === 'exponential' ? exponentialBackoff : undefined;
   const wait = { clock, timeoutMs: 3_600_000, retries: 50, ...(backoff ? { backoff, minDelayMs: 1000, maxDelayMs: 20_000 } : {}) };

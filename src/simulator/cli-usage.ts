@@ -17,6 +17,8 @@ Options:
   --region <name>     region of unsigned requests (default us-east-1)
   --time-scale <x>    divide every simulated duration by x (default 1)
   --max-rps <n>       answer ThrottlingException above n requests per second (default no limit)
+  --burst <n>         with --max-rps: a token bucket of n tokens instead, refilled at
+                      --max-rps a second (default: a sliding 1 s window)
   --cors              answer CORS preflights, any origin
   --instance-addresses <mode>
                       documentation (default) or loopback: 127.x.y.z public addresses
@@ -66,6 +68,7 @@ Scenario: a JSON object whose members are startSimulator's options; all optional
   {
     "port": 0, "host": "127.0.0.1", "region": "us-east-1", "timeScale": 1,
     "maxRequestsPerSecond": 5,                  // rate limit
+    "requestBurst": 25,                         // as a token bucket of 25
     "notFoundForMs": 3000,                      // operations not visible yet
     "notFoundShape": "code-only",               // modeled | no-header | code-only
     "clockSkewMs": -300000,                     // server clock 5 min behind

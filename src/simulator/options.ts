@@ -109,6 +109,14 @@ export interface SimulatorOptions {
    */
   readonly maxRequestsPerSecond?: number;
   /**
+   * With `maxRequestsPerSecond`, the limit is a token bucket instead, as EC2 and ECS document for
+   * their APIs: it holds at most this many tokens (full at the start), refilled at
+   * `maxRequestsPerSecond` a second; each request takes one, and one that finds none is answered
+   * `ThrottlingException`. So bursts of up to this many go through after a quiet spell. EC2's
+   * DescribeHosts: 100 tokens, refilled 20 a second. @default undefined (the sliding window)
+   */
+  readonly requestBurst?: number;
+  /**
    * The server's clock runs this far ahead of `now` (negative: behind), ms before `timeScale`: every
    * timestamp it sends (`createdAt`, `statusChangedAt`) and every time it reads (`createOperation`'s
    * `createdAt`, the request log) is on that clock, as when the client's clock is wrong. @default 0
@@ -146,6 +154,7 @@ export interface SimulatorConfig {
   readonly notFoundShape: NotFoundShape;
   readonly pageSize: number;
   readonly maxRequestsPerSecond: number | undefined;
+  readonly requestBurst: number | undefined;
   readonly clockSkewMs: number;
   readonly requestLogLimit: number;
   readonly cors: string | undefined;

@@ -106,6 +106,7 @@ export function resolveOptions(options: SimulatorOptions = {}): SimulatorConfig 
       maxRequestsPerSecond === undefined
         ? undefined
         : checkNumber('maxRequestsPerSecond', maxRequestsPerSecond, 'an integer >= 1', isInteger(1)),
+    requestBurst: resolveBurst(options.requestBurst, maxRequestsPerSecond),
     clockSkewMs,
     requestLogLimit: checkNumber(
       'requestLogLimit',
@@ -116,4 +117,14 @@ export function resolveOptions(options: SimulatorOptions = {}): SimulatorConfig 
     cors: resolveCors(options.cors),
     now: skew === 0 ? clientNow : () => clientNow() + skew,
   };
+}
+
+/** `requestBurst`: an integer >= 1, and only with `maxRequestsPerSecond` (it sizes that limit's bucket). */
+function resolveBurst(burst: number | undefined, maxRequestsPerSecond: number | undefined): number | undefined {
+  if (burst === undefined) return undefined;
+  const checked = checkNumber('requestBurst', burst, 'an integer >= 1', isInteger(1));
+  if (maxRequestsPerSecond === undefined) {
+    throw new TypeError('`requestBurst` sizes the token bucket of `maxRequestsPerSecond`: give `maxRequestsPerSecond` too');
+  }
+  return checked;
 }

@@ -31,6 +31,7 @@ export const SCENARIO_KEYS: readonly string[] = [
   'notFoundShape',
   'pageSize',
   'maxRequestsPerSecond',
+  'requestBurst',
   'clockSkewMs',
   'requestLogLimit',
   'cors',

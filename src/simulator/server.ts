@@ -11,7 +11,7 @@ import { corsHeaders, preflightHeaders } from './cors.js';
 import { type Fault, type FaultQueue, faultError } from './faults.js';
 import { parseInput, readBody, send, sendError } from './http-io.js';
 import { TARGET_PREFIX } from './protocol.js';
-import type { SlidingWindowLimiter } from './rate-limit.js';
+import type { RequestLimiter } from './rate-limit.js';
 import { type RegionStates, requestRegion } from './regions.js';
 import { describeInput, type RequestLogEntry } from './request-log.js';
 
@@ -19,7 +19,7 @@ import { describeInput, type RequestLogEntry } from './request-log.js';
 export interface PipelineDeps {
   readonly regions: RegionStates;
   readonly faults: FaultQueue;
-  readonly limiter: SlidingWindowLimiter | undefined;
+  readonly limiter: RequestLimiter | undefined;
   readonly log: (entry: RequestLogEntry) => void;
   /** Waits real ms for a `delay` fault; resolves `false` if the simulator closed meanwhile. */
   readonly wait: (ms: number) => Promise<boolean>;

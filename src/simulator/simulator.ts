@@ -11,11 +11,11 @@ import type { OperationFailure, OperationMatch } from './failures.js';
 import { type Fault, FaultQueue } from './faults.js';
 import { operationControls } from './operation-controls.js';
 import type { OperationSpec } from './operation-spec.js';
-import type { SimulatorOptions } from './options.js';
+import type { SimulatorConfig, SimulatorOptions } from './options.js';
 import type { OpenPortOptions, PortListener } from './port-listeners.js';
 import { PortListeners } from './port-listeners.js';
 import type { OperationJson } from './protocol.js';
-import { SlidingWindowLimiter } from './rate-limit.js';
+import { type RequestLimiter, SlidingWindowLimiter, TokenBucketLimiter } from './rate-limit.js';
 import { RegionStates } from './regions.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { resolveOptions } from './resolve-options.js';
@@ -156,7 +156,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
   const regions = new RegionStates(config);
   const faults = new FaultQueue();
   for (const fault of config.faults) faults.add(fault);
-  const limiter = config.maxRequestsPerSecond === undefined ? undefined : new SlidingWindowLimiter(config.maxRequestsPerSecond);
+  const limiter = limiterOf(config);
   const log = new RequestLog(config.requestLogLimit);
   const waits = new Map<NodeJS.Timeout, (completed: boolean) => void>();
   const listeners = new PortListeners();
@@ -222,4 +222,12 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     },
   };
   return Object.freeze(simulator);
+}
+
+/** The account's request limit: none, a sliding window, or (with `requestBurst`) a token bucket. */
+function limiterOf({ maxRequestsPerSecond, requestBurst }: SimulatorConfig): RequestLimiter | undefined {
+  if (maxRequestsPerSecond === undefined) return undefined;
+  return requestBurst === undefined
+    ? new SlidingWindowLimiter(maxRequestsPerSecond)
+    : new TokenBucketLimiter(maxRequestsPerSecond, requestBurst);
 }

@@ -14,6 +14,7 @@ describe('parseSimulatorArgs', () => {
     [['--port', '4566'], { port: 4566 }],
     [['--host', '0.0.0.0', '--region', 'eu-west-1'], { host: '0.0.0.0', region: 'eu-west-1' }],
     [['--time-scale', '10', '--max-rps', '5'], { timeScale: 10, maxRequestsPerSecond: 5 }],
+    [['--max-rps', '5', '--burst', '25'], { maxRequestsPerSecond: 5, requestBurst: 25 }],
     [['--time-scale=2.5'], { timeScale: 2.5 }],
     [['--cors'], { cors: true }],
     [['--instance-addresses', 'loopback'], { instanceAddresses: 'loopback' }],

@@ -42,3 +42,38 @@ describe('maxRequestsPerSecond', () => {
     expect(new Set(results)).toEqual(new Set(['ok']));
   });
 });
+
+describe('requestBurst: a token bucket', () => {
+  it('lets a full bucket burst, then admits one request per token refilled', async () => {
+    // 10 tokens, 2 a second: one token every 500 ms.
+    const f = await setup({ maxRequestsPerSecond: 2, requestBurst: 10 });
+    const burst = [];
+    for (let i = 0; i < 11; i++) burst.push(await outcome(f));
+    expect(burst).toEqual([...Array(10).fill('ok'), 'ThrottlingException']);
+    f.clock.advance(499);
+    expect(await outcome(f)).toBe('ThrottlingException'); // 0.998 of a token
+    f.clock.advance(1);
+    expect(await outcome(f)).toBe('ok'); // a whole one at 500 ms
+    expect(await outcome(f)).toBe('ThrottlingException');
+    expect(f.sim.requests.at(-1)).toMatchObject({ status: 400, error: 'ThrottlingException' });
+  });
+
+  it('fills up to the burst and no further while idle, and a throttled request takes no token', async () => {
+    const f = await setup({ maxRequestsPerSecond: 1, requestBurst: 3 });
+    for (let i = 0; i < 3; i++) await outcome(f);
+    for (let i = 0; i < 4; i++) expect(await outcome(f)).toBe('ThrottlingException');
+    f.clock.advance(60_000);
+    const after = [];
+    for (let i = 0; i < 4; i++) after.push(await outcome(f));
+    expect(after).toEqual(['ok', 'ok', 'ok', 'ThrottlingException']);
+  });
+
+  it.each([
+    [{ requestBurst: 5 }, TypeError, '`requestBurst` sizes the token bucket of `maxRequestsPerSecond`: give `maxRequestsPerSecond` too'],
+    [{ maxRequestsPerSecond: 5, requestBurst: 0 }, RangeError, '`requestBurst`'],
+    [{ maxRequestsPerSecond: 5, requestBurst: 2.5 }, RangeError, '`requestBurst`'],
+  ])('refuses %j', async (options, type, message) => {
+    await expect(setup(options)).rejects.toThrow(type);
+    await expect(setup(options)).rejects.toThrow(message);
+  });
+});

@@ -147,3 +147,24 @@ describe('many operations against an account limit of 20 a second, in virtual ti
     }
   });
 });
+
+// bench/many/token-bucket.ts: the same arms against a token bucket, the algorithm EC2 and ECS document.
+describe('many operations against a token bucket of 20 tokens, refilled 20 a second, in virtual time', () => {
+  it('throttles uncapped waiters once the bucket is empty, and never with a bucket too big to empty', async () => {
+    const common = { operations: 200, limit: 20, schedule: 'exponential', arm: { kind: 'uncapped' } } as const;
+    const bucket = await runAccount({ ...common, burst: 20 });
+    expect(bucket.throttled).toBeGreaterThan(0);
+    expect((await runAccount({ ...common, burst: 1e6 })).throttled).toBe(0);
+    // The sliding window of the same limit throttles them otherwise.
+    expect((await runAccount(common)).throttled).not.toBe(bucket.throttled);
+  });
+
+  it('finds the limit without being told: under 2 % throttled, and a p95 below uncapped waiters’', async () => {
+    const common = { operations: 400, limit: 20, burst: 20, schedule: 'exponential' } as const;
+    const uncapped = await runAccount({ ...common, arm: { kind: 'uncapped' } });
+    const adaptive = await runAccount({ ...common, arm: { kind: 'adaptive', processes: 1 } });
+    expect(adaptive.failed).toBe(0);
+    expect(adaptive.throttled / adaptive.requests).toBeLessThanOrEqual(0.02);
+    expect(adaptive.p95LatencyS).toBeLessThan(0.8 * uncapped.p95LatencyS);
+  });
+});
