@@ -13,6 +13,8 @@ export interface RealArm {
   readonly operations: number;
   /** The account's limit, requests per simulated second. */
   readonly limit: number;
+  /** The limit as a token bucket of this many tokens (the simulator's `requestBurst`). @default undefined (a sliding window) */
+  readonly burst?: number;
   readonly pace: ProcessSpec['pace'];
   readonly processes: 1 | 2;
   readonly schedule: ProcessSpec['schedule'];
@@ -61,7 +63,8 @@ export async function runRealArm(arm: RealArm): Promise<RealArmResult> {
   const scale = arm.scale ?? 10;
   const anchor = Date.now();
   const { now } = compressedTime(anchor, scale);
-  const sim = await startSimulator({ now, maxRequestsPerSecond: arm.limit, requestLogLimit: 1_000_000 });
+  const limit = { maxRequestsPerSecond: arm.limit, ...(arm.burst === undefined ? {} : { requestBurst: arm.burst }) };
+  const sim = await startSimulator({ now, ...limit, requestLogLimit: 1_000_000 });
   const dir = mkdtempSync(join(tmpdir(), 'lightsail-bench-'));
   try {
     const ops = Array.from({ length: arm.operations }, (_, i) => {

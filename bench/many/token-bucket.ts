@@ -3,12 +3,15 @@
  * algorithm EC2 and ECS document for their API throttling (a bucket of tokens refilled at a set
  * rate; EC2's DescribeHosts holds 100 and gets 20 a second). Lightsail publishes neither its
  * limit nor its algorithm, so both models are measured. In virtual time, deterministic; not part
- * of `npm run bench` (about a minute); run it by hand:
+ * of `npm run bench`; run it by hand:
  *
- *   node --import tsx bench/many/token-bucket.ts
+ *   node --import tsx bench/many/token-bucket.ts          # virtual time, about 30 s
+ *   node --import tsx bench/many/token-bucket.ts --http   # over HTTP, one-second buckets, about 10 min
  *
  * Prints one markdown row per limit and bucket size.
  */
+import { parseArgs } from 'node:util';
+import { type RealArm, runRealArm } from './real-account.js';
 import { checkTargets } from './report.js';
 import { type AccountRun, runAccount } from './virtual-account.js';
 
@@ -23,19 +26,43 @@ const BURST_SECONDS = [1, 5] as const;
 const f2 = (x: number): string => x.toFixed(2);
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
-console.log(
-  '| limit | bucket | uncapped p95 (s) | paced at the limit | adaptive, one process | throttled | two processes (second 1.7 s later) | throttled | smaller share | met (one, two) |',
-);
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-for (const [limit, operations] of CASES) {
-  for (const seconds of BURST_SECONDS) {
-    const base: Omit<AccountRun, 'arm'> = { operations, limit, burst: limit * seconds, schedule: 'default' };
-    const uncapped = await runAccount({ ...base, arm: { kind: 'uncapped' } });
-    const paced = await runAccount({ ...base, arm: { kind: 'fixed', requestsPerSecond: limit } });
-    const one = checkTargets(await runAccount({ ...base, arm: { kind: 'adaptive', processes: 1 } }), uncapped.p95LatencyS);
-    const two = checkTargets(await runAccount({ ...base, arm: { kind: 'adaptive', processes: 2 } }), uncapped.p95LatencyS);
+const { values } = parseArgs({ options: { http: { type: 'boolean' } } });
+if (values.http === true) await overHttp();
+else await inVirtualTime();
+
+async function inVirtualTime(): Promise<void> {
+  console.log(
+    '| limit | bucket | uncapped p95 (s) | paced at the limit | adaptive, one process | throttled | two processes (second 1.7 s later) | throttled | smaller share | met (one, two) |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const [limit, operations] of CASES) {
+    for (const seconds of BURST_SECONDS) {
+      const base: Omit<AccountRun, 'arm'> = { operations, limit, burst: limit * seconds, schedule: 'default' };
+      const uncapped = await runAccount({ ...base, arm: { kind: 'uncapped' } });
+      const paced = await runAccount({ ...base, arm: { kind: 'fixed', requestsPerSecond: limit } });
+      const one = checkTargets(await runAccount({ ...base, arm: { kind: 'adaptive', processes: 1 } }), uncapped.p95LatencyS);
+      const two = checkTargets(await runAccount({ ...base, arm: { kind: 'adaptive', processes: 2 } }), uncapped.p95LatencyS);
+      console.log(
+        `| ${limit}/s, ${operations} operations | ${limit * seconds} tokens | ${uncapped.p95LatencyS.toFixed(1)} | ${f2(paced.p95LatencyS / uncapped.p95LatencyS)} | ${f2(one.share)} | ${pct(one.throttled)} | ${f2(two.share)} | ${pct(two.throttled)} | ${f2(two.smaller)} | ${one.met ? 'yes' : 'no'}, ${two.met ? 'yes' : 'no'} |`,
+      );
+    }
+  }
+}
+
+/** The same over HTTP against the simulator (time ×10, ×5 at 50/s, as `npm run bench`), one-second buckets; no paced arm. */
+async function overHttp(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  console.log(
+    '| limit | bucket | uncapped p95 (s) | adaptive, one process | throttled | two processes (second 1.7 s later) | throttled | smaller share | met (one, two) |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const [limit, operations] of CASES) {
+    const base: Omit<RealArm, 'pace' | 'processes'> = { operations, limit, burst: limit, schedule: 'default', scale: limit >= 50 ? 5 : 10 };
+    const uncapped = await runRealArm({ ...base, pace: { kind: 'uncapped' }, processes: 1 });
+    const one = checkTargets(await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 1 }), uncapped.p95LatencyS);
+    const two = checkTargets(await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 2 }), uncapped.p95LatencyS);
     console.log(
-      `| ${limit}/s, ${operations} operations | ${limit * seconds} tokens | ${uncapped.p95LatencyS.toFixed(1)} | ${f2(paced.p95LatencyS / uncapped.p95LatencyS)} | ${f2(one.share)} | ${pct(one.throttled)} | ${f2(two.share)} | ${pct(two.throttled)} | ${f2(two.smaller)} | ${one.met ? 'yes' : 'no'}, ${two.met ? 'yes' : 'no'} |`,
+      `| ${limit}/s, ${operations} operations | ${limit} tokens | ${uncapped.p95LatencyS.toFixed(1)} | ${f2(one.share)} | ${pct(one.throttled)} | ${f2(two.share)} | ${pct(two.throttled)} | ${f2(two.smaller)} | ${one.met ? 'yes' : 'no'}, ${two.met ? 'yes' : 'no'} |`,
     );
   }
 }
