@@ -26,6 +26,11 @@ export function jsonLine(value: unknown): string {
   return `${text.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
+/** A rate as `--json` writes it: to a hundredth (`8.000000001` → `8`). Pure. */
+export function hundredths(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
 /**
  * One line of the `--json` stream: `{"v":1,"type":…,"time":…}` followed by `fields`. `time` is
  * {@link isoTime} on `clock`.

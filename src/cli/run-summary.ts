@@ -1,5 +1,6 @@
 import type { ResultOutcome } from '../index.js';
 import { ExitCode } from './exit-code.js';
+import { hundredths } from './json-line.js';
 
 /**
  * How one input's wait ended (an operation, or a resource a waiter ran on): what the `--json`
@@ -102,10 +103,7 @@ export function summaryFields(summary: RunSummary): Record<string, unknown> {
     outcomes: outcomeCounts(summary.inputs),
     results: summary.inputs.map((input) => ({ id: input.id, ...input.fields })),
     message: summary.message,
-    requests:
-      summary.requests === null
-        ? null
-        : { ...summary.requests, requestsPerSecond: Math.round(summary.requests.requestsPerSecond * 100) / 100 },
+    requests: summary.requests === null ? null : { ...summary.requests, requestsPerSecond: hundredths(summary.requests.requestsPerSecond) },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Clock, Poller, PollerRateEvent } from '../../index.js';
-import { jsonRecordLine } from '../json-line.js';
+import { hundredths, jsonRecordLine } from '../json-line.js';
 import type { RequestSummary } from '../run-summary.js';
 import { plainLine } from './plain-line.js';
 import type { Renderer } from './renderer.js';
@@ -44,10 +44,6 @@ export function rateFields(event: PollerRateEvent, stats: Poller['stats']): Reco
     requests: stats.granted,
     throttled: stats.throttled,
   };
-}
-
-function hundredths(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 /**
