@@ -31,20 +31,15 @@ if (values.http === true) await overHttp();
 else await inVirtualTime();
 
 async function inVirtualTime(): Promise<void> {
-  console.log(
-    '| limit | bucket | uncapped p95 (s) | paced at the limit | adaptive, one process | throttled | two processes (second 1.7 s later) | throttled | smaller share | met (one, two) |',
-  );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  header(true);
   for (const [limit, operations] of CASES) {
     for (const seconds of BURST_SECONDS) {
       const base: Omit<AccountRun, 'arm'> = { operations, limit, burst: limit * seconds, schedule: 'default' };
       const uncapped = await runAccount({ ...base, arm: { kind: 'uncapped' } });
       const paced = await runAccount({ ...base, arm: { kind: 'fixed', requestsPerSecond: limit } });
-      const one = checkTargets(await runAccount({ ...base, arm: { kind: 'adaptive', processes: 1 } }), uncapped.p95LatencyS);
-      const two = checkTargets(await runAccount({ ...base, arm: { kind: 'adaptive', processes: 2 } }), uncapped.p95LatencyS);
-      console.log(
-        `| ${limit}/s, ${operations} operations | ${limit * seconds} tokens | ${uncapped.p95LatencyS.toFixed(1)} | ${f2(paced.p95LatencyS / uncapped.p95LatencyS)} | ${f2(one.share)} | ${pct(one.throttled)} | ${f2(two.share)} | ${pct(two.throttled)} | ${f2(two.smaller)} | ${one.met ? 'yes' : 'no'}, ${two.met ? 'yes' : 'no'} |`,
-      );
+      const one = await runAccount({ ...base, arm: { kind: 'adaptive', processes: 1 } });
+      const two = await runAccount({ ...base, arm: { kind: 'adaptive', processes: 2 } });
+      row(base, uncapped.p95LatencyS, paced.p95LatencyS, one, two);
     }
   }
 }
@@ -52,17 +47,42 @@ async function inVirtualTime(): Promise<void> {
 /** The same over HTTP against the simulator (time ×10, ×5 at 50/s, as `npm run bench`), one-second buckets; no paced arm. */
 async function overHttp(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  console.log(
-    '| limit | bucket | uncapped p95 (s) | adaptive, one process | throttled | two processes (second 1.7 s later) | throttled | smaller share | met (one, two) |',
-  );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  header(false);
   for (const [limit, operations] of CASES) {
     const base: Omit<RealArm, 'pace' | 'processes'> = { operations, limit, burst: limit, schedule: 'default', scale: limit >= 50 ? 5 : 10 };
     const uncapped = await runRealArm({ ...base, pace: { kind: 'uncapped' }, processes: 1 });
-    const one = checkTargets(await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 1 }), uncapped.p95LatencyS);
-    const two = checkTargets(await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 2 }), uncapped.p95LatencyS);
-    console.log(
-      `| ${limit}/s, ${operations} operations | ${limit} tokens | ${uncapped.p95LatencyS.toFixed(1)} | ${f2(one.share)} | ${pct(one.throttled)} | ${f2(two.share)} | ${pct(two.throttled)} | ${f2(two.smaller)} | ${one.met ? 'yes' : 'no'}, ${two.met ? 'yes' : 'no'} |`,
-    );
+    const one = await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 1 });
+    const two = await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 2 });
+    row(base, uncapped.p95LatencyS, undefined, one, two);
   }
+}
+
+/** The table's head; the "paced at the limit" column only when `paced`. */
+function header(paced: boolean): void {
+  const columns = ['limit', 'bucket', 'uncapped p95 (s)', ...(paced ? ['paced at the limit'] : []), 'adaptive, one process', 'throttled'];
+  columns.push('two processes (second 1.7 s later)', 'throttled', 'smaller share', 'met (one, two)');
+  console.log(`| ${columns.join(' | ')} |`);
+  console.log(
+    `| --- | --- | ${columns
+      .slice(2, -1)
+      .map(() => '---:')
+      .join(' | ')} | --- |`,
+  );
+}
+
+/** One case's row: each arm against the uncapped arm's p95. */
+function row(
+  { limit, operations, burst }: { limit: number; operations: number; burst?: number },
+  uncappedP95S: number,
+  pacedP95S: number | undefined,
+  oneResult: Parameters<typeof checkTargets>[0],
+  twoResult: Parameters<typeof checkTargets>[0],
+): void {
+  const one = checkTargets(oneResult, uncappedP95S);
+  const two = checkTargets(twoResult, uncappedP95S);
+  const cells = [`${limit}/s, ${operations} operations`, `${burst} tokens`, uncappedP95S.toFixed(1)];
+  if (pacedP95S !== undefined) cells.push(f2(pacedP95S / uncappedP95S));
+  cells.push(f2(one.share), pct(one.throttled), f2(two.share), pct(two.throttled), f2(two.smaller));
+  cells.push(`${one.met ? 'yes' : 'no'}, ${two.met ? 'yes' : 'no'}`);
+  console.log(`| ${cells.join(' | ')} |`);
 }
