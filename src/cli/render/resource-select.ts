@@ -20,7 +20,7 @@ export function createResourceRenderer(mode: OutputMode, context: ResourceRender
       live: () => createResourceLiveView(context),
       title: () => `lightsail-wait ${context.tracker.rows[0]?.waiter ?? ''} ${someNames(context.tracker.rows.map((row) => row.target))}`,
     },
-    paceOf(context, () => context.tracker.elapsedMs()),
+    paceOf(context),
   );
 }
 

@@ -44,13 +44,18 @@ export function createRenderer(mode: OutputMode, context: RenderContext): Render
       live: () => createTtyRenderer(context),
       title: () => operationsTitle(context),
     },
-    paceOf(context, () => context.tracker.elapsedMs()),
+    paceOf(context),
   );
 }
 
-/** The pace source of a context that has a poller. */
-export function paceOf(context: { poller?: Poller | undefined; clock: Clock }, elapsedMs: () => number): PaceSource | undefined {
-  return context.poller === undefined ? undefined : { poller: context.poller, clock: context.clock, elapsedMs };
+/** The pace source of a context that has a poller, its lines timed from the tracker's start. */
+export function paceOf(context: {
+  readonly poller?: Poller | undefined;
+  readonly clock: Clock;
+  readonly tracker: { elapsedMs(): number };
+}): PaceSource | undefined {
+  const { poller, clock, tracker } = context;
+  return poller === undefined ? undefined : { poller, clock, elapsedMs: () => tracker.elapsedMs() };
 }
 
 /** `lightsail-wait: 2 operations (web-1 disk-1)`, naming the resources the input said they are on. */
