@@ -2,7 +2,7 @@ import pRetry from 'p-retry';
 import { exponentialBackoff, fitDelayToDeadline } from '../policy/backoff.js';
 import { classifyRequestError, isThrottling, isUnreachable } from '../policy/request-error-kind.js';
 import type { Poller } from './poller.js';
-import { timedSignal } from './timed-signal.js';
+import { type TimedSignal, timedSignal } from './timed-signal.js';
 import type { ResolvedWaitOptions } from './wait-options.js';
 import type { WaitScope } from './wait-scope.js';
 
@@ -17,8 +17,12 @@ export interface RetryInfo {
 
 /** One Lightsail request to send through the poller, retrying transient failures. */
 export interface RetryingRequest<T> {
-  /** Sends the request once, passing `signal` (the scope's, plus the per-request timeout) to `client.send`. */
-  readonly call: (signal: AbortSignal) => Promise<T>;
+  /**
+   * Sends the request once, passing `signal` (the scope's, plus the per-request timeout) to
+   * `client.send`. A call that sends more than one request awaits `nextTurn()` before each after
+   * the first: a turn at the poller, with the per-request timeout stopped while it waits.
+   */
+  readonly call: (signal: AbortSignal, nextTurn: () => Promise<void>) => Promise<T>;
   readonly options: ResolvedWaitOptions;
   /** The wait's lifetime: its signal, its deadline, and the check before each request. */
   readonly scope: Pick<WaitScope, 'signal' | 'remaining' | 'throwIfStopped'>;
@@ -116,10 +120,10 @@ export class RequestTimeoutError extends Error {
 async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number): Promise<T> {
   const { scope, options } = request;
   // The wait's own deadline comes first: its signal bounds the request, with no timer of its own.
-  if (timeoutMs >= scope.remaining()) return request.call(scope.signal);
+  if (timeoutMs >= scope.remaining()) return request.call(scope.signal, () => nextTurn(request, undefined));
   const attempt = timedSignal(options.clock, scope.signal, timeoutMs, () => new RequestTimeoutError(`no answer within ${timeoutMs} ms`));
   try {
-    return await request.call(attempt.signal);
+    return await request.call(attempt.signal, () => nextTurn(request, attempt));
   } catch (error) {
     if (attempt.timedOut() && !scope.signal.aborted)
       throw new RequestTimeoutError(`The request got no answer within ${timeoutMs} ms`, { cause: error });
@@ -127,4 +131,18 @@ async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number
   } finally {
     attempt.dispose();
   }
+}
+
+/**
+ * Another request in the same attempt: the one before answered (a success for the pace), and the
+ * next waits its turn at the poller, as the first did, with the attempt's timeout stopped while it
+ * waits and started afresh for the request.
+ */
+async function nextTurn(request: RetryingRequest<unknown>, attempt: TimedSignal | undefined): Promise<void> {
+  const { poller, scope } = request;
+  poller.reportSuccess();
+  attempt?.hold();
+  await poller.acquire(scope.signal);
+  scope.throwIfStopped();
+  attempt?.restart();
 }

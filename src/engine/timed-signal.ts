@@ -6,6 +6,10 @@ export interface TimedSignal {
   readonly signal: AbortSignal;
   /** True once the time ran out (rather than the parent aborting). */
   timedOut(): boolean;
+  /** Stops the clock (the parent still aborts the signal): for a wait that is not the work's own, a turn at the poller. */
+  hold(): void;
+  /** Starts a fresh `ms` from now, after {@link TimedSignal.hold}: the next piece of work gets the whole time. */
+  restart(): void;
   /** Clears the timer and the listener on the parent. Call it on every path. */
   dispose(): void;
 }
@@ -18,20 +22,34 @@ export function timedSignal(clock: Clock, parent: AbortSignal, ms: number, reaso
   const controller = new AbortController();
   const onStop = (): void => controller.abort(parent.reason);
   parent.addEventListener('abort', onStop, { once: true });
-  const timer = new AbortController();
+  let timer: AbortController | undefined;
   let timedOut = false;
-  clock.sleep(ms, timer.signal).then(
-    () => {
-      timedOut = true;
-      controller.abort(reason());
-    },
-    () => {},
-  );
+  const start = (): void => {
+    const own = new AbortController();
+    timer = own;
+    clock.sleep(ms, own.signal).then(
+      () => {
+        timedOut = true;
+        controller.abort(reason());
+      },
+      () => {},
+    );
+  };
+  const hold = (): void => {
+    timer?.abort(CANCELLED);
+    timer = undefined;
+  };
+  start();
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
+    hold,
+    restart: () => {
+      hold();
+      if (!controller.signal.aborted) start();
+    },
     dispose: () => {
-      timer.abort(CANCELLED);
+      hold();
       parent.removeEventListener('abort', onStop);
     },
   };

@@ -40,6 +40,13 @@ export interface ProbeContext<TOutput> {
   readonly previous: TOutput | undefined;
   /** The waiter's clock. */
   readonly clock: Clock;
+  /**
+   * Waits for another turn at the wait's poller. A probe that sends more than one request awaits
+   * it before each request after the first, once the one before has answered, so that every
+   * request is paced and counted as the first is (the per-request timeout does not run while it
+   * waits). Rejects when the wait ends first.
+   */
+  readonly nextTurn: () => Promise<void>;
 }
 
 /** A client whose `send` takes one command type: a `LightsailClient` fits every one of them. */
