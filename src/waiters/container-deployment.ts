@@ -86,11 +86,12 @@ export const containerServiceDeploymentActive = defineWaiter<ContainerDeployment
     input: readDeploymentInput,
     target: ({ serviceName }) => serviceName,
     describe: ({ serviceName, version }) => `Lightsail container service ${serviceName} deployment ${version ?? '(next)'}`,
-    probe: async (client, input, { signal, previous }) => {
+    probe: async (client, input, { signal, previous, nextTurn }) => {
       const service = await getContainerService(client, input.serviceName, signal);
       const version = input.version ?? previous?.version ?? (service.nextDeployment ?? service.currentDeployment)?.version;
       let deployment = [service.nextDeployment, service.currentDeployment].find((d) => d !== undefined && d.version === version);
       if (deployment === undefined && version !== undefined) {
+        await nextTurn();
         const { deployments } = await client.send(new GetContainerServiceDeploymentsCommand({ serviceName: input.serviceName }), {
           abortSignal: signal,
         });

@@ -156,10 +156,29 @@ describe('container-service-deployment-active', () => {
       ['worker', ['exit 1'], undefined],
     ]);
     expect(retries).toEqual(['api: ThrottlingException']);
-    // One probe (GetContainerServices, then GetContainerServiceDeployments: one turn) and three log
-    // requests, each a turn at the poller, which heard of the throttle.
+    // One probe (GetContainerServices, then GetContainerServiceDeployments) and three log requests,
+    // each a turn at the poller, which heard of the throttle.
     expect(logRequests).toBe(3);
-    expect(poller.stats).toEqual({ granted: 4, throttled: 1 });
+    expect(poller.stats).toEqual({ granted: 5, throttled: 1 });
+  });
+
+  it('sends GetContainerServiceDeployments at a turn of its own at the poller', async () => {
+    const clock = new FakeClock();
+    const sent: string[] = [];
+    const client = stubSender((call) => {
+      sent.push(`${clock.now()} ms: ${call.name}`);
+      if (call.name === 'GetContainerServicesCommand') {
+        return { containerServices: [service('RUNNING', { currentDeployment: deployment(1, 'ACTIVE') })] };
+      }
+      return { deployments: [{ version: 2, state: 'FAILED' }] };
+    });
+    const poller = new Poller({ clock, maxRequestsPerSecond: 1 });
+    const waiter = new ContainerDeploymentWaiter(client, { serviceName: 'api', version: 2 }, { clock, poller, timeoutMs: 600_000 });
+    const { error } = await clock.run(waiter.wait());
+    expect(error).toMatchObject({ reason: 'deployment 2 FAILED' });
+    expect(sent).toEqual(['0 ms: GetContainerServicesCommand', '1000 ms: GetContainerServiceDeploymentsCommand']);
+    expect(poller.stats).toEqual({ granted: 2, throttled: 0 });
+    expect(clock.pendingTimers).toBe(0);
   });
 
   it('accepts the output of CreateContainerServiceDeployment and waits on its nextDeployment version', async () => {
