@@ -15,14 +15,21 @@ export interface RetryInfo {
   readonly delayMs: number;
 }
 
+/** For a call that does more than send one request, so that the per-request timeout times requests only. */
+export interface AttemptSteps {
+  /** A turn at the poller for a further request, once the one before has answered; the per-request timeout does not run while it waits. */
+  readonly nextTurn: () => Promise<void>;
+  /** Runs work that is not a Lightsail request (a TCP connect) without the per-request timeout; the scope still stops it. */
+  readonly untimed: <R>(work: () => Promise<R>) => Promise<R>;
+}
+
 /** One Lightsail request to send through the poller, retrying transient failures. */
 export interface RetryingRequest<T> {
   /**
    * Sends the request once, passing `signal` (the scope's, plus the per-request timeout) to
-   * `client.send`. A call that sends more than one request awaits `nextTurn()` before each after
-   * the first: a turn at the poller, with the per-request timeout stopped while it waits.
+   * `client.send`; `attempt` serves a call that does more than one request.
    */
-  readonly call: (signal: AbortSignal, nextTurn: () => Promise<void>) => Promise<T>;
+  readonly call: (signal: AbortSignal, attempt: AttemptSteps) => Promise<T>;
   readonly options: ResolvedWaitOptions;
   /** The wait's lifetime: its signal, its deadline, and the check before each request. */
   readonly scope: Pick<WaitScope, 'signal' | 'remaining' | 'throwIfStopped'>;
@@ -120,10 +127,10 @@ export class RequestTimeoutError extends Error {
 async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number): Promise<T> {
   const { scope, options } = request;
   // The wait's own deadline comes first: its signal bounds the request, with no timer of its own.
-  if (timeoutMs >= scope.remaining()) return request.call(scope.signal, () => nextTurn(request, undefined));
+  if (timeoutMs >= scope.remaining()) return request.call(scope.signal, steps(request, undefined));
   const attempt = timedSignal(options.clock, scope.signal, timeoutMs, () => new RequestTimeoutError(`no answer within ${timeoutMs} ms`));
   try {
-    return await request.call(attempt.signal, () => nextTurn(request, attempt));
+    return await request.call(attempt.signal, steps(request, attempt));
   } catch (error) {
     if (attempt.timedOut() && !scope.signal.aborted)
       throw new RequestTimeoutError(`The request got no answer within ${timeoutMs} ms`, { cause: error });
@@ -134,15 +141,28 @@ async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number
 }
 
 /**
- * Another request in the same attempt: the one before answered (a success for the pace), and the
- * next waits its turn at the poller, as the first did, with the attempt's timeout stopped while it
- * waits and started afresh for the request.
+ * The steps of one attempt beyond its first request. `nextTurn`: the request before answered (a
+ * success for the pace), and the next waits its turn at the poller, as the first did. Both hold the
+ * attempt's timeout while they wait or work, and start it afresh for whatever request comes next.
  */
-async function nextTurn(request: RetryingRequest<unknown>, attempt: TimedSignal | undefined): Promise<void> {
+function steps(request: RetryingRequest<unknown>, attempt: TimedSignal | undefined): AttemptSteps {
   const { poller, scope } = request;
-  poller.reportSuccess();
-  attempt?.hold();
-  await poller.acquire(scope.signal);
-  scope.throwIfStopped();
-  attempt?.restart();
+  const untimed = async <R>(work: () => Promise<R>): Promise<R> => {
+    attempt?.hold();
+    try {
+      return await work();
+    } finally {
+      attempt?.restart();
+    }
+  };
+  return {
+    untimed,
+    nextTurn: () => {
+      poller.reportSuccess();
+      return untimed(async () => {
+        await poller.acquire(scope.signal);
+        scope.throwIfStopped();
+      });
+    },
+  };
 }

@@ -47,6 +47,11 @@ export interface ProbeContext<TOutput> {
    * waits). Rejects when the wait ends first.
    */
   readonly nextTurn: () => Promise<void>;
+  /**
+   * Runs `work` that is not a Lightsail request (a TCP connect) without the per-request timeout,
+   * which starts afresh for any request after it; `signal` still aborts when the wait ends.
+   */
+  readonly untimed: <R>(work: () => Promise<R>) => Promise<R>;
 }
 
 /** A client whose `send` takes one command type: a `LightsailClient` fits every one of them. */

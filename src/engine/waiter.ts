@@ -221,10 +221,10 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
     const { definition } = this;
     const previous = this.output;
     return sendWithRetries<Observation<TOutput>>({
-      call: async (signal, nextTurn) => {
+      call: async (signal, { nextTurn, untimed }) => {
         try {
           return {
-            output: await definition.probe(this.#client, this.input, { signal, previous, clock: this.options.clock, nextTurn }),
+            output: await definition.probe(this.#client, this.input, { signal, previous, clock: this.options.clock, nextTurn, untimed }),
           };
         } catch (error) {
           const verdict = scope.signal.aborted ? undefined : acceptError(definition.acceptors, error);

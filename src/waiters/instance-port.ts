@@ -76,11 +76,12 @@ export const instancePortOpen = defineWaiter<GetInstanceClient, InstancePortInpu
   probe: async (
     client,
     { instanceName, port = DEFAULT_PORT, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS },
-    { signal, previous, clock },
+    { signal, previous, clock, untimed },
   ) => {
     const { instance } = await client.send(new GetInstanceCommand({ instanceName }), { abortSignal: signal });
     const address = instance?.state?.name === 'running' ? instance.publicIpAddress : undefined;
-    const open = address === undefined ? false : await tryConnect(address, port, connectTimeoutMs, signal);
+    // The connect is bounded by connectTimeoutMs, not by the per-request timeout (it may be longer).
+    const open = address === undefined ? false : await untimed(() => tryConnect(address, port, connectTimeoutMs, signal, clock));
     const now = clock.now();
     // Stable means open at every look since, at the same address (a stop/start changes the IP).
     const openSince = open ? (previous?.open && previous.address === address ? previous.openSince : now) : undefined;

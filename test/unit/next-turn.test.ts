@@ -1,5 +1,6 @@
 // ProbeContext.nextTurn: a probe that sends more than one request takes a turn at the poller for
-// each, and the per-request timeout does not run while it waits for one.
+// each, and the per-request timeout does not run while it waits for one. ProbeContext.untimed: work
+// that is not a request runs without that timeout, which starts afresh after it.
 import { describe, expect, it } from 'vitest';
 import { defineWaiter, isWaiterAbortError, isWaiterTimeoutError, Poller, Waiter, type WaitOptions, waitFor } from '../../src/index.js';
 import type { SendOptions } from '../../src/types.js';
@@ -104,5 +105,52 @@ describe('ProbeContext.nextTurn', () => {
     expect(value).toEqual({ ok: true });
     expect(client.sentAt).toHaveLength(4);
     expect(poller.stats).toEqual({ granted: 4, throttled: 1 });
+  });
+});
+
+describe('ProbeContext.untimed', () => {
+  /** A look that does 5 s of other work (a TCP connect), then sends one request, which hangs the first time. */
+  const slowWork = defineWaiter<Client, { name: string }, Answer>({
+    name: 'slow-work',
+    input: (value) => ({ name: String(value) }),
+    target: ({ name }) => name,
+    describe: ({ name }) => `thing ${name}`,
+    probe: async (client, _input, { signal, clock, untimed }) => {
+      await untimed(() => clock.sleep(5_000, signal));
+      return client.send({}, { abortSignal: signal });
+    },
+    acceptors: [{ state: 'success', matches: (answer) => answer.ok }],
+    state: (answer) => (answer.ok ? 'ok' : 'pending'),
+  });
+
+  it('runs work longer than requestTimeoutMs, and times the request after it afresh', async () => {
+    const clock = new FakeClock();
+    let hung = false;
+    const client = {
+      sentAt: [] as number[],
+      async send(_command: object, options?: SendOptions): Promise<Answer> {
+        client.sentAt.push(clock.now());
+        if (!hung) {
+          hung = true;
+          // Answers only by failing when its signal aborts: the per-request timeout's.
+          return new Promise((_, reject) => options?.abortSignal?.addEventListener('abort', () => reject(options.abortSignal?.reason)));
+        }
+        return { ok: true };
+      },
+    };
+    const waiter = new Waiter(client, slowWork, 'x', {
+      clock,
+      poller: new Poller({ clock, maxRequestsPerSecond: 1_000 }),
+      timeoutMs: 600_000,
+      requestTimeoutMs: 1_000,
+    });
+    const retries: string[] = [];
+    waiter.on('retry', (e) => retries.push(`${clock.time} ms: ${(e.error as Error).name}`));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toEqual({ ok: true });
+    // The first look's request went out after 5 s of work and timed out 1 s later, not at once.
+    expect(client.sentAt[0]).toBe(5_000);
+    expect(retries).toEqual(['6000 ms: RequestTimeout']);
+    expect(clock.pendingTimers).toBe(0);
   });
 });

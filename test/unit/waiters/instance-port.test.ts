@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Poller, Waiter } from '../../../src/index.js';
 import { type InstancePortState, instancePortOpen } from '../../../src/node.js';
 import { FakeClock, flush } from '../../helpers/fake-clock.js';
+import { type HangingPort, hangingPort } from '../../helpers/hanging-port.js';
 import { awsError, type SenderReply, stubSender } from '../../helpers/stub-sender.js';
 
 /** A real TCP server on a loopback address that can be opened and closed between polls, counting connections. */
@@ -187,6 +188,30 @@ describe('instance-port-open, against real loopback sockets', () => {
     expect(p.connections).toBe(2);
     await p.allReleased();
     expect(clock.pendingTimers).toBe(0);
+  });
+
+  describe('a port that never answers (SYNs dropped, as by a firewall)', () => {
+    let hanging: HangingPort | undefined;
+    afterEach(() => hanging?.close());
+
+    // The connect is not a Lightsail request: connectTimeoutMs bounds it, even above requestTimeoutMs.
+    it('is a closed look once connectTimeoutMs has passed, however short requestTimeoutMs is', async () => {
+      hanging = await hangingPort();
+      const clock = new FakeClock();
+      const waiter = new Waiter(
+        stubSender(running(hanging.host)) as never,
+        instancePortOpen,
+        { instanceName: 'web-1', port: hanging.port, connectTimeoutMs: 5_000 },
+        { clock, poller: new Poller({ clock, maxRequestsPerSecond: 1_000 }), timeoutMs: 30_000, requestTimeoutMs: 1_000 },
+      );
+      const events: string[] = [];
+      waiter.on('status', (e) => events.push(`${clock.time} ms: ${e.current}`));
+      waiter.on('retry', (e) => events.push(`${clock.time} ms: retry after ${(e.error as Error).name}`));
+      const { error } = await clock.run(waiter.wait());
+      expect(error).toMatchObject({ name: 'TimeoutError', state: 'closed' });
+      expect(events).toEqual(['5000 ms: closed']);
+      expect(clock.pendingTimers).toBe(0);
+    });
   });
 
   it('fails as not found once the grace window has passed when the instance is gone', async () => {
