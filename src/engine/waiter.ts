@@ -200,8 +200,12 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
       const delayMs = this.#delayBefore(scope, 0, margin);
       if (delayMs > 0) await this.options.clock.sleep(delayMs, scope.signal);
     }
+    // Looks taken: answers and errors an acceptor matched alike, so that the schedule moves on
+    // while an error says to keep waiting (`attempts` counts answers only).
+    let looks = 0;
     for (;;) {
       const observation = await this.#probe(scope);
+      looks += 1;
       this.#lastError = undefined;
       this.#failingSince = undefined;
       if ('error' in observation) {
@@ -212,7 +216,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
         const verdict = this.#observe(observation.output);
         if (verdict.state !== 'retry') return this.#settleAfterPoll(verdict, observation.output, scope);
       }
-      await this.options.clock.sleep(this.#delayBefore(scope, this.attempts, margin), scope.signal);
+      await this.options.clock.sleep(this.#delayBefore(scope, looks, margin), scope.signal);
     }
   }
 

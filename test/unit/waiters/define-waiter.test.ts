@@ -134,6 +134,20 @@ describe('a user-defined waiter, end to end', () => {
     expect(client.calls.map((c) => [c.name, c.input])).toEqual(Array(3).fill(['GetKeyPairCommand', { keyPairName: 'deploy-key' }]));
   });
 
+  it('spaces looks that end in an error a retry acceptor matched as it spaces pending answers', async () => {
+    const sleepsWhile = async (reply: Error | object) => {
+      const clock = new FakeClock();
+      const client = stubSender(reply);
+      const { error } = await clock.run(waitFor(client, keyPairExists, 'deploy-key', { clock, timeoutMs: 120_000 }));
+      expect(error).toMatchObject({ name: 'TimeoutError' });
+      return { sleeps: clock.firedSleeps, requests: client.calls.length };
+    };
+    const pending = await sleepsWhile({ $metadata: {} });
+    // Before, each such error left the schedule at its first poll: 0 ms, then the poller's pace.
+    expect(await sleepsWhile(awsError('NotFoundException'))).toEqual(pending);
+    expect(pending.requests).toBeLessThan(30);
+  });
+
   it('runs with new Waiter, emitting events with its name and target', async () => {
     const clock = new FakeClock();
     const waiter = new Waiter(stubSender({ $metadata: {} }, keyPair), keyPairExists, 'deploy-key', { clock });
