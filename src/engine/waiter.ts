@@ -232,14 +232,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
           };
         } catch (error) {
           const verdict = scope.signal.aborted ? undefined : acceptError(definition.acceptors, error);
-          if (verdict === undefined) {
-            // A request cut short by the deadline or an abort says nothing about the endpoint.
-            if (!scope.signal.aborted) {
-              this.#lastError = error;
-              this.#failingSince ??= this.options.clock.now();
-            }
-            throw error;
-          }
+          if (verdict === undefined) throw error;
           return { error, verdict };
         }
       },
@@ -247,7 +240,13 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
       scope,
       poller: this.#poller,
       startedAt: this.#startedAt,
-      onRetry: (info) => this.#emit('retry', { ...info, ...this.eventFields(this.output) }),
+      onRetry: (info) => {
+        // The failure as the retry sees it (a request timeout, not the abort that ended it); a
+        // request cut short by the deadline or an abort is not retried, and says nothing of the endpoint.
+        this.#lastError = info.error;
+        this.#failingSince ??= this.options.clock.now();
+        this.#emit('retry', { ...info, ...this.eventFields(this.output) });
+      },
       retryNotFound: () => this.options.clock.now() - this.#startedAt < this.options.notFoundGraceMs,
       giveUp: (error, exhausted) => this.requestError(error, exhausted),
     });

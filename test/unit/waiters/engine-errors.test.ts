@@ -99,6 +99,21 @@ describe('request errors', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('names the request timeout, not the abort that ended each request, when requests never answer', async () => {
+    // As the SDK does: a request whose abortSignal fires rejects with an AbortError.
+    const hang = (call: { signal: AbortSignal | undefined }) =>
+      new Promise((_, reject) =>
+        call.signal?.addEventListener('abort', () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' }))),
+      );
+    const { run, retries } = setup([hang], { timeoutMs: 20_000, requestTimeoutMs: 2_000 });
+    const { error } = await run();
+    expect(retries[0]).toMatch(/^RequestTimeout:1:/);
+    expect((error as Error).cause).toMatchObject({ name: 'RequestTimeout' });
+    expect((error as Error).message).toMatch(
+      /^Timed out after 20000 ms waiting for Lightsail instance web-1; every request in the last \d+ s failed: RequestTimeout: The request got no answer within 2000 ms$/,
+    );
+  });
+
   it('times out with no cause when the last request succeeded', async () => {
     const { run } = setup([pending], { timeoutMs: 10_000 });
     const { error } = await run();
