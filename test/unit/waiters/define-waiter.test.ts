@@ -10,7 +10,7 @@ import {
   waitFor,
 } from '../../../src/index.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
-import { awsError, stubSender } from '../../helpers/stub-sender.js';
+import { awsError, type SenderReply, stubSender } from '../../helpers/stub-sender.js';
 
 type KeyPairClient = SendClient<GetKeyPairCommand, GetKeyPairCommandOutput>;
 
@@ -135,7 +135,7 @@ describe('a user-defined waiter, end to end', () => {
   });
 
   it('spaces looks that end in an error a retry acceptor matched as it spaces pending answers', async () => {
-    const sleepsWhile = async (reply: Error | object) => {
+    const sleepsWhile = async (reply: SenderReply) => {
       const clock = new FakeClock();
       const client = stubSender(reply);
       const { error } = await clock.run(waitFor(client, keyPairExists, 'deploy-key', { clock, timeoutMs: 120_000 }));
