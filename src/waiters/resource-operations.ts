@@ -12,6 +12,7 @@ import { describeValue } from '../engine/validate.js';
 import { resolveWaitOptions } from '../engine/wait-options.js';
 import { WaitScope } from '../engine/wait-scope.js';
 import { WaiterAbortError } from '../errors/abort.js';
+import { OperationsTimeoutError } from '../errors/operations-timeout.js';
 import { ResourceRequestError } from '../errors/resource.js';
 import { WaiterTimeoutError } from '../errors/timeout.js';
 import { isSettled } from '../policy/operation-outcome.js';
@@ -55,11 +56,24 @@ export async function waitForResource(
   const waited = new Map<string, Operation>();
   for (;;) {
     const timeoutMs = resolved.timeoutMs - (clock.now() - startedAt);
-    const listed = await listPending(client, resourceName, { ...resolved, timeoutMs: Math.max(timeoutMs, 1) }, poller);
+    const listed = await listPending(client, resourceName, { ...resolved, timeoutMs: Math.max(timeoutMs, 1) }, poller, resolved.timeoutMs);
     const pending = listed.filter((operation) => !waited.has(operation.id as string));
     if (pending.length === 0) return [...waited.values()];
     const remaining = resolved.timeoutMs - (clock.now() - startedAt);
-    const finals = await waitForOperations(client, pending, { ...waitOptions, timeoutMs: Math.max(remaining, 1), poller });
+    const finals = await waitForOperations(client, pending, { ...waitOptions, timeoutMs: Math.max(remaining, 1), poller }).catch(
+      (error: unknown) => {
+        // This round had what was left of timeoutMs; the error tells the caller's, and every
+        // operation waited on, those of earlier rounds too.
+        if (!(error instanceof OperationsTimeoutError)) throw error;
+        const earlier = [...waited.values()].map((operation) => ({
+          operationId: operation.id as string,
+          outcome: 'succeeded' as const,
+          operation,
+          error: undefined,
+        }));
+        throw new OperationsTimeoutError([...earlier, ...error.results], resolved.timeoutMs);
+      },
+    );
     for (const operation of finals) waited.set(operation.id as string, operation);
   }
 }
@@ -91,12 +105,16 @@ function prepare(client: ResourceClientLike, resourceName: string, options: Wait
   return { resolved, poller: choosePoller(client, resolved.clock, resolved.poller, options.maxRequestsPerSecond) };
 }
 
-/** Lists every page of the resource's operations and keeps those not yet finished. */
+/**
+ * Lists every page of the resource's operations and keeps those not yet finished, within
+ * `options.timeoutMs`: what is left of the caller's `timeoutMs`, which a timeout error reports.
+ */
 async function listPending(
   client: ResourceClientLike,
   resourceName: string,
   options: ReturnType<typeof resolveWaitOptions>,
   poller: Poller,
+  callerTimeoutMs = options.timeoutMs,
 ): Promise<Operation[]> {
   const scope = new WaitScope(options.clock, options.timeoutMs, options.signal);
   const startedAt = options.clock.now();
@@ -124,7 +142,7 @@ async function listPending(
     } while (pageToken !== undefined);
     return pending;
   } catch (error) {
-    if (scope.stopReason === 'timeout') throw new WaiterTimeoutError(undefined, options.timeoutMs, undefined, 0, subject);
+    if (scope.stopReason === 'timeout') throw new WaiterTimeoutError(undefined, callerTimeoutMs, undefined, 0, subject);
     if (scope.stopReason === 'aborted') throw new WaiterAbortError(undefined, scope.abortReason, undefined, subject);
     throw error;
   } finally {

@@ -1,6 +1,12 @@
 import type { GetOperationCommand, GetOperationsForResourceCommand, Operation } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { OperationsFailedError, type ResourceClientLike, ResourceRequestError, waitForResource } from '../../src/index.js';
+import {
+  OperationsFailedError,
+  OperationsTimeoutError,
+  type ResourceClientLike,
+  ResourceRequestError,
+  waitForResource,
+} from '../../src/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { op, sdkError } from '../helpers/stub-client.js';
 
@@ -65,6 +71,39 @@ describe('waitForResource', () => {
     );
     const { value } = await clock.run(waitForResource(client, 'web-1', { clock }));
     expect(value?.map((o) => o.id)).toEqual(['a', 'c']);
+  });
+
+  it("reports the caller's timeoutMs when a later round's operations run out of time, with every operation waited on", async () => {
+    const clock = new FakeClock();
+    const client = resourceClient(
+      [{ operations: [op('Started', { id: 'a' })] }, { operations: [op('Started', { id: 'c' }), op('Succeeded', { id: 'a' })] }],
+      { a: [op('Started'), op('Succeeded')], c: [op('Started')] },
+    );
+    const { error } = await clock.run(waitForResource(client, 'web-1', { clock, timeoutMs: 60_000 }));
+    expect(error).toBeInstanceOf(OperationsTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 60_000, message: 'Timed out after 60000 ms: 1 of 2 Lightsail operations still not finished' });
+    expect((error as OperationsTimeoutError).results.map((r) => `${r.operationId}: ${r.outcome}`)).toEqual(['a: succeeded', 'c: timeout']);
+  });
+
+  it("reports the caller's timeoutMs when a later listing runs out of time", async () => {
+    const clock = new FakeClock();
+    const client = resourceClient([{ operations: [op('Started', { id: 'a' })] }], { a: [op('Started'), op('Succeeded')] });
+    // The second listing never answers, until its signal aborts.
+    const send = client.send.bind(client);
+    let listings = 0;
+    client.send = (async (command: GetOperationsForResourceCommand | GetOperationCommand, options?: { abortSignal?: AbortSignal }) => {
+      if ('resourceName' in command.input && ++listings > 1) {
+        return new Promise((_, reject) => options?.abortSignal?.addEventListener('abort', () => reject(options.abortSignal?.reason)));
+      }
+      return send(command);
+    }) as typeof client.send;
+    const { error } = await clock.run(waitForResource(client, 'web-1', { clock, timeoutMs: 60_000, requestTimeoutMs: 120_000 }));
+    expect(error).toMatchObject({
+      name: 'TimeoutError',
+      timeoutMs: 60_000,
+      message: 'Timed out after 60000 ms waiting for the operations of Lightsail resource web-1',
+    });
+    expect(clock.time).toBe(60_000);
   });
 
   it('rejects at once with ResourceRequestError for an unknown resource', async () => {
