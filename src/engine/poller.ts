@@ -2,7 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 import { AdaptiveRate } from './adaptive-rate.js';
 import { CANCELLED, type Clock, systemClock } from './clock.js';
 import type { PollerEvents, PollerRateEvent } from './poller-events.js';
-import { assertNumber, describeValue } from './validate.js';
+import { assertNumber, describeValue, MAX_TIMER_MS } from './validate.js';
 
 /** How a {@link Poller} paces Lightsail requests. */
 export interface PollerOptions {
@@ -78,7 +78,9 @@ export class Poller extends EventEmitter<PollerEvents> {
     if (typeof options !== 'object' || options === null) {
       throw new TypeError(`Expected \`options\` to be an object, got ${describeValue(options)}`);
     }
-    const { maxRequestsPerSecond, initialRequestsPerSecond, minRequestsPerSecond } = options;
+    const { initialRequestsPerSecond, minRequestsPerSecond } = options;
+    // Infinity, the documented default, given as such: no cap.
+    const maxRequestsPerSecond = options.maxRequestsPerSecond === Number.POSITIVE_INFINITY ? undefined : options.maxRequestsPerSecond;
     if (maxRequestsPerSecond !== undefined) assertNumber('maxRequestsPerSecond', maxRequestsPerSecond, 0, true);
     if (initialRequestsPerSecond !== undefined) assertNumber('initialRequestsPerSecond', initialRequestsPerSecond, 0, true);
     const max = maxRequestsPerSecond ?? Number.POSITIVE_INFINITY;
@@ -180,7 +182,9 @@ export class Poller extends EventEmitter<PollerEvents> {
     if (this.#timer !== undefined) return;
     const controller = new AbortController();
     this.#timer = controller;
-    const wait = Math.max(0, this.#nextFreeAt - this.#clock.now());
+    // A pace slower than one request in MAX_TIMER_MS (about 25 days) wakes once in a while, rather
+    // than overflowing the timer, which Node fires after 1 ms.
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, this.#nextFreeAt - this.#clock.now()));
     this.#clock.sleep(Math.ceil(wait), controller.signal).then(
       () => {
         this.#timer = undefined;

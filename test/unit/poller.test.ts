@@ -117,6 +117,24 @@ describe('Poller', () => {
     expect(new Poller({ initialRequestsPerSecond: 3 }).currentRate).toBe(3);
   });
 
+  it('takes maxRequestsPerSecond: Infinity, its documented default, as no cap', () => {
+    const poller = new Poller({ maxRequestsPerSecond: Number.POSITIVE_INFINITY });
+    expect([poller.currentRate, poller.maxRequestsPerSecond, poller.minRequestsPerSecond]).toEqual([10, Number.POSITIVE_INFINITY, 0.5]);
+  });
+
+  it('sleeps at most the longest timer Node keeps at a very slow pace, rather than overflowing it', async () => {
+    const clock = new FakeClock();
+    const poller = new Poller({ clock, maxRequestsPerSecond: 1e-10 });
+    await poller.acquire();
+    const controller = new AbortController();
+    const second = poller.acquire(controller.signal).catch((error: unknown) => error);
+    await flush();
+    expect(clock.sleeps).toEqual([2 ** 31 - 1]);
+    controller.abort(new Error('enough'));
+    expect(await second).toEqual(new Error('enough'));
+    expect(clock.pendingTimers).toBe(0);
+  });
+
   it.each([
     [{ maxRequestsPerSecond: 0 }, 'Expected `maxRequestsPerSecond` to be a finite number > 0, got `0` (number)'],
     [{ maxRequestsPerSecond: Number.NaN }, '`maxRequestsPerSecond`'],
