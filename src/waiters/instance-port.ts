@@ -2,7 +2,7 @@ import { GetInstanceCommand, type Instance } from '@aws-sdk/client-lightsail';
 import { assertCount, assertNumber } from '../engine/validate.js';
 import { defineWaiter } from '../engine/waiter-definition.js';
 import type { BackoffStrategy } from '../policy/backoff.js';
-import type { GetInstanceClient } from './instance.js';
+import { type GetInstanceClient, publicAddress } from './instance.js';
 import { readNamedInput } from './resource-input.js';
 import { tryConnect } from './tcp-connect.js';
 
@@ -26,7 +26,7 @@ export interface InstancePortInput {
 export interface InstancePortState {
   /** The instance, from `GetInstance`. */
   readonly instance: Instance | undefined;
-  /** The address tried: the instance's public IP, if it has one. */
+  /** The address tried: the instance's public IP (IPv6 for an IPv6-only instance), if it has one. */
   readonly address: string | undefined;
   /** The port tried. */
   readonly port: number;
@@ -50,7 +50,8 @@ const DEFAULT_STABLE_FOR_MS = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
 /**
- * `instance-port-open` (Node only: it opens TCP connections): `GetInstance` for the public IP,
+ * `instance-port-open` (Node only: it opens TCP connections): `GetInstance` for the public IP (the
+ * IPv6 address of an IPv6-only instance),
  * then a TCP connection to it on `port`, until the port has accepted every connection for
  * `stableForMs` (like wait-on's `window`). A closed port keeps it waiting (a timeout in the end);
  * an instance that is gone fails once the not-found grace window has passed.
@@ -79,7 +80,7 @@ export const instancePortOpen = defineWaiter<GetInstanceClient, InstancePortInpu
     { signal, previous, clock, untimed },
   ) => {
     const { instance } = await client.send(new GetInstanceCommand({ instanceName }), { abortSignal: signal });
-    const address = instance?.state?.name === 'running' ? instance.publicIpAddress : undefined;
+    const address = instance?.state?.name === 'running' ? publicAddress(instance) : undefined;
     // The connect is bounded by connectTimeoutMs, not by the per-request timeout (it may be longer).
     const open = address === undefined ? false : await untimed(() => tryConnect(address, port, connectTimeoutMs, signal, clock));
     const now = clock.now();

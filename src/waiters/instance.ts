@@ -1,4 +1,4 @@
-import { GetInstanceCommand, type GetInstanceCommandOutput } from '@aws-sdk/client-lightsail';
+import { GetInstanceCommand, type GetInstanceCommandOutput, type Instance } from '@aws-sdk/client-lightsail';
 import { describeValue } from '../engine/validate.js';
 import { defineWaiter, type SendClient } from '../engine/waiter-definition.js';
 import { readNamedInput } from './resource-input.js';
@@ -16,9 +16,20 @@ export interface InstanceInput {
 export interface InstanceRunningInput extends InstanceInput {
   /**
    * Wait for a public IP as well as `running` (Lightsail can report `running` before it assigns
-   * one). Set `false` for an instance with no public IPv4. @default true
+   * one): the IPv4, or the IPv6 address of an IPv6-only instance. Set `false` for an instance that
+   * has neither. @default true
    */
   readonly requirePublicIp?: boolean;
+}
+
+/**
+ * The address the instance is reached at from the internet: its public IPv4, or for an IPv6-only
+ * instance (`ipAddressType: 'ipv6'`, which has no IPv4) its first IPv6 address. A dual-stack
+ * instance is waited on for its IPv4.
+ */
+export function publicAddress(instance: Instance | undefined): string | undefined {
+  if (instance?.publicIpAddress) return instance.publicIpAddress;
+  return instance?.ipAddressType === 'ipv6' ? instance.ipv6Addresses?.[0] || undefined : undefined;
 }
 
 /** States an instance does not come back from. */
@@ -36,7 +47,7 @@ const terminal = {
 
 /**
  * `instance-running`: `GetInstance` until `state.name` is `running` and a public IP is assigned
- * (unless `requirePublicIp: false`). Fails fast when the instance is shutting down or terminated;
+ * (the IPv6 address of an IPv6-only instance; unless `requirePublicIp: false`). Fails fast when the instance is shutting down or terminated;
  * an instance that does not exist fails once the not-found grace window has passed.
  */
 export const instanceRunning = defineWaiter<GetInstanceClient, InstanceRunningInput, GetInstanceCommandOutput>({
@@ -57,11 +68,11 @@ export const instanceRunning = defineWaiter<GetInstanceClient, InstanceRunningIn
     terminal,
     {
       state: 'success',
-      matches: (output, input) => stateOf(output) === 'running' && (!input.requirePublicIp || Boolean(output.instance?.publicIpAddress)),
+      matches: (output, input) => stateOf(output) === 'running' && (!input.requirePublicIp || publicAddress(output.instance) !== undefined),
     },
   ],
   state: stateOf,
-  detail: (output) => (stateOf(output) === 'running' ? (output.instance?.publicIpAddress ?? 'no public IP yet') : undefined),
+  detail: (output) => (stateOf(output) === 'running' ? (publicAddress(output.instance) ?? 'no public IP yet') : undefined),
   typicalDurationMs: [15_000, 90_000],
 });
 

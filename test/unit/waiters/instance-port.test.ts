@@ -190,6 +190,19 @@ describe('instance-port-open, against real loopback sockets', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('connects to the IPv6 address of an IPv6-only instance, which has no public IPv4', async () => {
+    const p = await port('::1');
+    const ipv6Only = {
+      instance: { name: 'web-1', state: { name: 'running' }, ipAddressType: 'ipv6', ipv6Addresses: ['::1'] },
+      $metadata: {},
+    };
+    const { waiter, clock, statuses } = setup([ipv6Only], { port: p.port, stableForMs: 0 });
+    const { value } = await drive(waiter as never, clock);
+    expect(value).toMatchObject({ address: '::1', open: true });
+    expect(statuses).toEqual(['open@::1']);
+    expect(p.connections).toBe(1);
+  });
+
   describe('a port that never answers (SYNs dropped, as by a firewall)', () => {
     let hanging: HangingPort | undefined;
     afterEach(() => hanging?.close());

@@ -17,11 +17,24 @@ const instance = (state: string, publicIpAddress?: string) => ({
   $metadata: {},
 });
 
+/** A running IPv6-only instance (`ipAddressType: 'ipv6'`: no IPv4 at all), per the `Instance` shape. */
+const ipv6Only = (ipv6Addresses: string[]) => ({
+  instance: { name: 'web-1', state: { name: 'running' }, ipAddressType: 'ipv6', ipv6Addresses },
+  $metadata: {},
+});
+
 describe('instance-running: what each GetInstance answer means', () => {
   it.each([
     ['pending', instance('pending'), 'wait'],
     ['running without a public IP yet', instance('running'), 'wait'],
     ['running with a public IP', instance('running', '203.0.113.7'), 'success'],
+    ['IPv6-only, running with its IPv6 address', ipv6Only(['2001:db8::7']), 'success'],
+    ['IPv6-only, running with no address yet', ipv6Only([]), 'wait'],
+    [
+      'dual-stack, running with its IPv6 address but no IPv4 yet',
+      { ...ipv6Only(['2001:db8::7']), instance: { ...ipv6Only(['2001:db8::7']).instance, ipAddressType: 'dualstack' } },
+      'wait',
+    ],
     ['stopping', instance('stopping'), 'wait'],
     ['stopped', instance('stopped'), 'wait'],
     ['an answer with no instance', { $metadata: {} }, 'wait'],
