@@ -65,7 +65,12 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
         if (delayMs > 0) await options.clock.sleep(delayMs, scope.signal);
         await poller.acquire(scope.signal);
         scope.throwIfStopped();
-        const result = await callWithTimeout(request, options.requestTimeoutMs);
+        let result: T;
+        try {
+          result = await callWithTimeout(request, options.requestTimeoutMs);
+        } catch (error) {
+          throw new FailedAttempt(error);
+        }
         poller.reportSuccess();
         return result;
       },
@@ -74,7 +79,8 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
         minTimeout: 0,
         maxTimeout: 0,
         signal: scope.signal,
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+        onFailedAttempt: ({ error: thrown, attemptNumber, retriesLeft }) => {
+          const error = unwrap(thrown);
           scope.signal.throwIfAborted();
           if (isThrottling(error)) poller.reportThrottled();
           const kind = classifyRequestError(error);
@@ -106,13 +112,28 @@ export async function sendWithRetries<T>(request: RetryingRequest<T>): Promise<T
         shouldRetry: () => retrying,
       },
     );
-  } catch (error) {
+  } catch (thrown) {
     if (listenerFailure !== undefined) throw listenerFailure.error;
+    const error = unwrap(thrown);
     if (scope.signal.aborted) throw error;
     const kind = classifyRequestError(error);
     throw request.giveUp(error, !unreachableTooLong && (kind === 'transient' || (kind === 'not-found' && request.retryNotFound())));
   }
 }
+
+/**
+ * A request's failure, as p-retry sees it. p-retry has rules of its own for some values (it never
+ * retries a `TypeError` that `is-network-error` does not know, even when `shouldRetry` says to, and
+ * it replaces a thrown non-Error with a `TypeError`): wrapped, every failure is judged by
+ * `shouldRetry` alone, and reaches the caller as it was thrown.
+ */
+class FailedAttempt extends Error {
+  constructor(readonly failure: unknown) {
+    super('A request failed');
+  }
+}
+
+const unwrap = (error: unknown): unknown => (error instanceof FailedAttempt ? error.failure : error);
 
 /** A request that did not answer within `requestTimeoutMs`: transient, like the SDK's own `TimeoutError`. */
 export class RequestTimeoutError extends Error {

@@ -34,6 +34,23 @@ describe('request errors', () => {
     expect(client.calls).toHaveLength(3);
   });
 
+  it('retries a network failure that comes as a TypeError, as p-retry alone would not', async () => {
+    // As undici's fetch fails, with a socket error as the cause; is-network-error knows only some messages.
+    const reset = Object.assign(new TypeError('socket closed mid-response'), { cause: { code: 'ECONNRESET' } });
+    const { run, retries, client } = setup([reset, running]);
+    expect((await run()).value).toBe(running);
+    expect(retries).toEqual(['TypeError:1:1000']);
+    expect(client.calls).toHaveLength(2);
+  });
+
+  it('rejects with what the client threw when it is not an Error, not a stand-in', async () => {
+    const { run, client } = setup([() => Promise.reject('connection lost')]);
+    const { error } = await run();
+    expect(error).toBeInstanceOf(ResourceRequestError);
+    expect((error as Error).cause).toBe('connection lost');
+    expect(client.calls).toHaveLength(1);
+  });
+
   it('fails fast with a ResourceRequestError once notFoundGraceMs has passed', async () => {
     const notFound = awsError('NotFoundException');
     const { run, client, clock } = setup([notFound], { notFoundGraceMs: 2_000 });
