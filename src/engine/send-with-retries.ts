@@ -168,12 +168,14 @@ async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number
  */
 function steps(request: RetryingRequest<unknown>, attempt: TimedSignal | undefined): AttemptSteps {
   const { poller, scope } = request;
+  // Pieces of work at once: the timeout starts again only when the last of them ends.
+  let untimedNow = 0;
   const untimed = async <R>(work: () => Promise<R>): Promise<R> => {
-    attempt?.hold();
+    if (untimedNow++ === 0) attempt?.hold();
     try {
       return await work();
     } finally {
-      attempt?.restart();
+      if (--untimedNow === 0) attempt?.restart();
     }
   };
   return {

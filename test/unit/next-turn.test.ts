@@ -153,4 +153,33 @@ describe('ProbeContext.untimed', () => {
     expect(retries).toEqual(['6000 ms: RequestTimeout']);
     expect(clock.pendingTimers).toBe(0);
   });
+
+  it('starts the timeout again only when the last of several pieces of work at once has ended', async () => {
+    const clock = new FakeClock();
+    const client = recordingClient(clock);
+    const overlapping = defineWaiter<Client, { name: string }, Answer>({
+      name: 'overlapping-work',
+      input: (value) => ({ name: String(value) }),
+      target: ({ name }) => name,
+      describe: ({ name }) => `thing ${name}`,
+      probe: async (c, _input, { signal, clock: time, untimed }) => {
+        await Promise.all([untimed(() => time.sleep(3_000, signal)), untimed(() => time.sleep(5_000, signal))]);
+        return c.send({}, { abortSignal: signal });
+      },
+      acceptors: [{ state: 'success', matches: (answer) => answer.ok }],
+      state: (answer) => (answer.ok ? 'ok' : 'pending'),
+    });
+    const waiter = new Waiter(client, overlapping, 'x', {
+      clock,
+      poller: new Poller({ clock, maxRequestsPerSecond: 1_000 }),
+      timeoutMs: 600_000,
+      requestTimeoutMs: 1_000,
+    });
+    const retries: string[] = [];
+    waiter.on('retry', (e) => retries.push(`${clock.time} ms: ${(e.error as Error).name}`));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toEqual({ ok: true });
+    expect(retries).toEqual([]);
+    expect(client.sentAt).toEqual([5_000]);
+  });
 });
