@@ -25,22 +25,26 @@ export async function hangingPort(): Promise<HangingPort> {
   const child: ChildProcess = spawn(process.execPath, ['-e', LISTENER], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the listener exited (${code}) before it listened`)));
     child.stdout?.once('data', (data) => resolve(Number(String(data).trim())));
   });
   child.kill('SIGSTOP');
   const fillers: Socket[] = [];
-  for (let i = 0; i < 2; i++) {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.on('error', () => {});
-    fillers.push(socket);
-    await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('error', reject));
-  }
-  return {
-    host: '127.0.0.1',
-    port,
-    close: () => {
-      for (const socket of fillers) socket.destroy();
-      child.kill('SIGKILL');
-    },
+  const close = (): void => {
+    for (const socket of fillers) socket.destroy();
+    child.kill('SIGKILL');
   };
+  try {
+    for (let i = 0; i < 2; i++) {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.on('error', () => {});
+      fillers.push(socket);
+      await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('error', reject));
+    }
+  } catch (error) {
+    // Leave no stopped process behind.
+    close();
+    throw error;
+  }
+  return { host: '127.0.0.1', port, close };
 }
