@@ -22,6 +22,11 @@ export interface OperationResult {
   readonly error: Error | undefined;
 }
 
+/** The result of an operation whose wait succeeded, frozen. */
+export function succeededResult(operationId: string, operation: Operation): OperationResult {
+  return Object.freeze({ operationId, outcome: 'succeeded', operation, error: undefined });
+}
+
 /** Marks the abort that `failFast` sends to the operations still running. */
 export const FAIL_FAST = Symbol('lightsail-waiter.failFast');
 

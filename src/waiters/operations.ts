@@ -8,7 +8,7 @@ import { describeValue } from '../engine/validate.js';
 import { resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
 import { OperationsFailedError } from '../errors/operations-failed.js';
 import { OperationsTimeoutError } from '../errors/operations-timeout.js';
-import { FAIL_FAST, type OperationResult, outcomeOfError } from '../policy/result-outcome.js';
+import { FAIL_FAST, type OperationResult, outcomeOfError, succeededResult } from '../policy/result-outcome.js';
 import type { LightsailClientLike, Operation } from '../types.js';
 import { OperationWaiter } from './operation.js';
 import type { PollEvent, RetryEvent, StatusEvent } from './operation-events.js';
@@ -204,7 +204,7 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     let result: OperationResult;
     try {
       const operation = await waiter.wait();
-      result = Object.freeze({ operationId: id, outcome: 'succeeded', operation, error: undefined });
+      result = succeededResult(id, operation);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       result = Object.freeze({ operationId: id, outcome: outcomeOfError(e), operation: waiter.operation, error: e });

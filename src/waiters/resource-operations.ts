@@ -16,6 +16,7 @@ import { OperationsTimeoutError } from '../errors/operations-timeout.js';
 import { ResourceRequestError } from '../errors/resource.js';
 import { WaiterTimeoutError } from '../errors/timeout.js';
 import { isSettled } from '../policy/operation-outcome.js';
+import { succeededResult } from '../policy/result-outcome.js';
 import type { Operation, SendOptions } from '../types.js';
 import { type WaitManyOptions, waitForOperations } from './operations.js';
 
@@ -65,12 +66,7 @@ export async function waitForResource(
         // This round had what was left of timeoutMs; the error tells the caller's, and every
         // operation waited on, those of earlier rounds too.
         if (!(error instanceof OperationsTimeoutError)) throw error;
-        const earlier = [...waited.values()].map((operation) => ({
-          operationId: operation.id as string,
-          outcome: 'succeeded' as const,
-          operation,
-          error: undefined,
-        }));
+        const earlier = [...waited.values()].map((operation) => succeededResult(operation.id as string, operation));
         throw new OperationsTimeoutError([...earlier, ...error.results], resolved.timeoutMs);
       },
     );
