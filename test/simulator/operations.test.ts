@@ -103,6 +103,18 @@ describe('GetOperations', () => {
     expect(operations?.map((op) => op.id)).toEqual([newer.id, older.id]);
   });
 
+  it('leaves out an operation GetOperation would not find yet, and lists it once the hiding ends', async () => {
+    const f = await setup();
+    const shown = f.sim.createOperation();
+    const hidden = f.sim.createOperation();
+    f.sim.hideOperation(hidden.id, 1000);
+    const before = await f.client.send(new GetOperationsCommand({}));
+    expect(before.operations?.map((op) => op.id)).toEqual([shown.id]);
+    f.clock.advance(1000);
+    const after = await f.client.send(new GetOperationsCommand({}));
+    expect(after.operations?.map((op) => op.id)).toEqual([hidden.id, shown.id]);
+  });
+
   it('rejects a page token it did not issue', async () => {
     const f = await setup();
     await expect(f.client.send(new GetOperationsCommand({ pageToken: 'garbage!' }))).rejects.toBeInstanceOf(InvalidInputException);
@@ -124,6 +136,16 @@ describe('GetOperationsForResource', () => {
   it('answers NotFoundException for a resource without operations', async () => {
     const f = await setup();
     await expect(f.client.send(new GetOperationsForResourceCommand({ resourceName: 'ghost-1' }))).rejects.toBeInstanceOf(NotFoundException);
+  });
+
+  it('answers NotFoundException while the only operation on the resource is hidden', async () => {
+    const f = await setup();
+    const op = f.sim.createOperation({ resourceName: 'web-3' });
+    f.sim.hideOperation(op.id, 1000);
+    await expect(f.client.send(new GetOperationsForResourceCommand({ resourceName: 'web-3' }))).rejects.toBeInstanceOf(NotFoundException);
+    f.clock.advance(1000);
+    const { operations } = await f.client.send(new GetOperationsForResourceCommand({ resourceName: 'web-3' }));
+    expect(operations?.map((o) => o.id)).toEqual([op.id]);
   });
 
   it.each(['-web', 'web-', 'a', 'web 1', 'web.1'])('answers InvalidInputException for the name %j', async (resourceName) => {

@@ -15,8 +15,18 @@ export const getOperation: ActionHandler = (ctx, input) => {
   return { operation: toOperationJson(op, ctx.now, ctx.state.config.region) };
 };
 
-function page(ctx: ActionContext, input: ActionInput, list: Parameters<typeof pageNewestFirst>[0]): object {
-  const { items, nextPageToken } = pageNewestFirst(list, optionalString(input, 'pageToken'), ctx.state.config.pageSize);
+type OperationList = Parameters<typeof pageNewestFirst>[0];
+
+/** The operations `GetOperation` would find now: one still hidden (not yet visible) is not listed either. */
+const visible = (ctx: ActionContext, list: OperationList): OperationList => list.filter((op) => ctx.now >= op.hiddenUntil);
+
+/**
+ * A page of operations, newest first. The API reference says "oldest to newest", but the real
+ * responses the AWS CLI's `get-operations` and `get-operations-for-resource` examples print run
+ * newest first by `createdAt` (1571679872.404, then 1571678786.072, then 1571678786.071).
+ */
+function page(ctx: ActionContext, input: ActionInput, list: OperationList): object {
+  const { items, nextPageToken } = pageNewestFirst(visible(ctx, list), optionalString(input, 'pageToken'), ctx.state.config.pageSize);
   return { operations: operationsJson(ctx, items), ...(nextPageToken === undefined ? {} : { nextPageToken }) };
 }
 
@@ -27,6 +37,6 @@ export const getOperations: ActionHandler = (ctx, input) => page(ctx, input, ctx
 export const getOperationsForResource: ActionHandler = (ctx, input) => {
   const name = requireName(input, 'resourceName');
   const list = ctx.state.book.forResource(name);
-  if (list === undefined) throw notFound(`The resource ${name} does not exist.`);
+  if (list === undefined || visible(ctx, list).length === 0) throw notFound(`The resource ${name} does not exist.`);
   return page(ctx, input, list);
 };
