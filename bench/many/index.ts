@@ -36,8 +36,10 @@ const realCases: Array<{ limit: number; operations: number; scale: number; arms:
     });
     const arms: Array<[string, RealArm]> = [
       ['uncapped: one waitForOperation per operation, each its own poller', arm({ kind: 'uncapped' })],
-      ['adaptive (the default poller)', arm({ kind: 'adaptive' })],
-      ['adaptive, two processes (half the operations each, the second 1.7 s later)', arm({ kind: 'adaptive' }, 2)],
+      ['adaptive (the default: the default poller, GetOperations)', arm({ kind: 'adaptive' })],
+      ['adaptive, one GetOperation each (useGetOperations: false)', arm({ kind: 'adaptive', useGetOperations: false })],
+      ['adaptive, two processes (the default; half the operations each, the second 1.7 s later)', arm({ kind: 'adaptive' }, 2)],
+      ['adaptive, two processes, one GetOperation each (useGetOperations: false)', arm({ kind: 'adaptive', useGetOperations: false }, 2)],
     ];
     if (limit === 20) {
       arms.splice(
@@ -53,7 +55,10 @@ const realCases: Array<{ limit: number; operations: number; scale: number; arms:
 // The issue's own arms pinned exponentialBackoff 1–20 s; the two that matter, for comparison.
 const realExponential: Array<[label: string, arm: RealArm]> = [
   ['uncapped', { operations: ops, limit: 20, pace: { kind: 'uncapped' }, processes: 1, schedule: 'exponential' }],
-  ['adaptive (the default poller)', { operations: ops, limit: 20, pace: { kind: 'adaptive' }, processes: 1, schedule: 'exponential' }],
+  [
+    'adaptive (the default poller, GetOperations)',
+    { operations: ops, limit: 20, pace: { kind: 'adaptive' }, processes: 1, schedule: 'exponential' },
+  ],
 ];
 
 const toRow = (group: string, label: string, r: RealArmResult | Awaited<ReturnType<typeof runAccount>>, real = false): ArmRow => ({
@@ -81,15 +86,24 @@ if (!values['no-real']) {
 const SECOND_PROCESS_DELAYS_MS = [300, 1700, 5000, 15_000];
 const virtualArms = (limit: number): Array<[string, AccountArm, number?]> => [
   ['uncapped', { kind: 'uncapped' }],
-  [`told the limit: fixed ${limit}/s (a fair pace's floor)`, { kind: 'fixed', requestsPerSecond: limit }],
-  ['adaptive', { kind: 'adaptive', processes: 1 }],
+  [`told the limit: fixed ${limit}/s, one GetOperation each (a fair pace's floor)`, { kind: 'fixed', requestsPerSecond: limit }],
+  ['adaptive (the default: GetOperations)', { kind: 'adaptive', processes: 1 }],
+  ['adaptive, one GetOperation each (useGetOperations: false)', { kind: 'adaptive', processes: 1, useGetOperations: false }],
   // Two processes each told its part, as a user who knows the limit would set them: to compare the adaptive pair with.
-  [`told half the limit each: two processes at fixed ${limit / 2}/s`, { kind: 'fixed', requestsPerSecond: limit / 2, processes: 2 }],
-  ...SECOND_PROCESS_DELAYS_MS.map((ms): [string, AccountArm, number] => [
-    `adaptive, two processes, the second ${ms / 1000} s later`,
-    { kind: 'adaptive', processes: 2 },
-    ms,
-  ]),
+  [
+    `told half the limit each: two processes at fixed ${limit / 2}/s, one GetOperation each`,
+    { kind: 'fixed', requestsPerSecond: limit / 2, processes: 2 },
+  ],
+  ...SECOND_PROCESS_DELAYS_MS.flatMap(
+    (ms): Array<[string, AccountArm, number]> => [
+      [`adaptive, two processes, the second ${ms / 1000} s later`, { kind: 'adaptive', processes: 2 }, ms],
+      [
+        `adaptive, two processes, the second ${ms / 1000} s later, one GetOperation each`,
+        { kind: 'adaptive', processes: 2, useGetOperations: false },
+        ms,
+      ],
+    ],
+  ),
 ];
 const cases: Array<[limit: number, operations: number, schedule: 'default' | 'exponential']> = [
   [5, ops, 'default'],
@@ -112,7 +126,7 @@ for (const [limit, operations, schedule] of cases) {
       ...(secondProcessDelayMs === undefined ? {} : { secondProcessDelayMs }),
     });
     rows.push(toRow(group, label, result));
-    if (secondProcessDelayMs !== undefined) {
+    if (secondProcessDelayMs !== undefined && !(arm.kind === 'adaptive' && arm.useGetOperations === false)) {
       const byOffset = twoProcessRuns.get(group) ?? new Map<number, AccountResult>();
       byOffset.set(secondProcessDelayMs, result);
       twoProcessRuns.set(group, byOffset);

@@ -83,7 +83,7 @@ export async function runRealArm(arm: RealArm): Promise<RealArmResult> {
       }),
     );
     const wallS = (Date.now() - started) / 1000;
-    const polls = sim.requests.filter((r) => r.action === 'GetOperation');
+    const polls = sim.requests.filter((r) => r.action === 'GetOperation' || r.action === 'GetOperations');
     const throttledIds = polls.filter((r) => r.error === 'ThrottlingException');
     const latencies = (group: ReadonlyArray<{ id: string; finishAt: number }>, settled: Record<string, number>): number[] =>
       group
@@ -91,11 +91,16 @@ export async function runRealArm(arm: RealArm): Promise<RealArmResult> {
         .map((op) => ((settled[op.id] as number) - op.finishAt) / 1000)
         .sort((a, b) => a - b);
     const perProcess = groups.map((group, i) => {
-      const out = outputs[i] as { settled: Record<string, number>; cpuMs: number; peakRssMiB: number; finalRate?: number };
-      const mine = new Set(group.map((op) => op.id));
+      const out = outputs[i] as {
+        settled: Record<string, number>;
+        answered: number;
+        cpuMs: number;
+        peakRssMiB: number;
+        finalRate?: number;
+      };
       return {
         latencies: latencies(group, out.settled),
-        answered: polls.filter((r) => r.error === undefined && mine.has(String(r.operationId))).length,
+        answered: out.answered,
         cpuS: out.cpuMs / 1000,
         peakRssMiB: out.peakRssMiB,
         finalRate: out.finalRate,

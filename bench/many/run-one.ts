@@ -1,7 +1,8 @@
 /**
  * One process of a many-operations arm (spawned by bench/many/index.ts, which hosts the simulator):
  * waits on the operations listed in a file, through the simulator at `ENDPOINT`, on simulated time
- * shared with it, and prints one JSON line: when each settled, CPU, peak RSS, the poller's pace.
+ * shared with it, and prints one JSON line: when each settled, requests answered, CPU, peak RSS,
+ * the poller's pace.
  */
 import { readFileSync } from 'node:fs';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
@@ -25,7 +26,7 @@ export interface ProcessSpec {
   readonly pace:
     | { readonly kind: 'uncapped' }
     | { readonly kind: 'fixed'; readonly requestsPerSecond: number }
-    | { readonly kind: 'adaptive' };
+    | { readonly kind: 'adaptive'; readonly useGetOperations?: boolean };
   readonly schedule: 'default' | 'exponential';
   readonly file: string;
 }
@@ -39,6 +40,14 @@ const client = new LightsailClient({
   credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
   maxAttempts: 1, // every retry is the waiter's own, so every request is counted
 });
+// This process's own count of the requests Lightsail answered (maxAttempts 1: one request a send).
+let answered = 0;
+const send = client.send.bind(client) as (...args: unknown[]) => Promise<unknown>;
+(client as { send: unknown }).send = async (...args: unknown[]) => {
+  const output = await send(...args);
+  answered += 1;
+  return output;
+};
 const wait: WaitOptions = {
   clock,
   retries: 50,
@@ -68,7 +77,8 @@ if (spec.pace.kind === 'uncapped') {
 } else {
   poller = new Poller(spec.pace.kind === 'fixed' ? { clock, maxRequestsPerSecond: spec.pace.requestsPerSecond } : { clock });
   poller.on('rate', (event: PollerRateEvent) => rates.push(event.requestsPerSecond));
-  const waiter = new OperationsWaiter(client, ids, { ...wait, poller });
+  const useGetOperations = spec.pace.kind === 'adaptive' ? (spec.pace.useGetOperations ?? true) : false;
+  const waiter = new OperationsWaiter(client, ids, { ...wait, poller, useGetOperations });
   waiter.on('settled', (result) => {
     if (result.outcome === 'succeeded') settled[result.operationId] = now();
     else failed++;
@@ -82,6 +92,7 @@ console.log(
   JSON.stringify({
     settled,
     failed,
+    answered,
     cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMiB: peakRss / 2 ** 20,
     finalRate: poller?.currentRate,

@@ -1,4 +1,4 @@
-import type { GetOperationCommand, GetOperationCommandOutput } from '@aws-sdk/client-lightsail';
+import { type GetOperationCommand, type GetOperationCommandOutput, GetOperationsCommand, type Operation } from '@aws-sdk/client-lightsail';
 import { type BackoffStrategy, exponentialBackoff, OperationsWaiter, Poller, waitForOperation } from '../../src/index.js';
 import { type RequestLimiter, SlidingWindowLimiter, TokenBucketLimiter } from '../../src/simulator/rate-limit.js';
 import type { LightsailClientLike } from '../../src/types.js';
@@ -9,7 +9,7 @@ import { VirtualTime } from '../virtual-time.js';
 export type AccountArm =
   | { readonly kind: 'uncapped' }
   | { readonly kind: 'fixed'; readonly requestsPerSecond: number; readonly processes?: 1 | 2 }
-  | { readonly kind: 'adaptive'; readonly processes: 1 | 2 };
+  | { readonly kind: 'adaptive'; readonly processes: 1 | 2; readonly useGetOperations?: boolean };
 
 export interface AccountRun {
   readonly operations: number;
@@ -45,31 +45,52 @@ export function manyDurationMs(i: number): number {
   return 60_000 + r * 240_000;
 }
 
-/** A client answering `GetOperation` from each operation's finish time, behind an account-like limit. */
-class LimitedClient implements LightsailClientLike {
+/**
+ * An account answering `GetOperation` from each operation's finish time, and `GetOperations` with
+ * every operation, newest first (the last created first), 200 a page, all behind one account-like
+ * limit. `client(p)` is process `p`'s view of it, counting what that process had answered.
+ */
+class LimitedAccount {
   requests = 0;
   throttled = 0;
-  readonly answered = new Map<string, number>();
+  readonly answered: number[] = [];
   readonly #limiter: RequestLimiter;
   readonly #finishAt: ReadonlyMap<string, number>;
+  readonly #newestFirst: readonly string[];
   readonly #now: () => number;
   constructor(limit: number, burst: number | undefined, finishAt: ReadonlyMap<string, number>, now: () => number) {
     this.#limiter = burst === undefined ? new SlidingWindowLimiter(limit) : new TokenBucketLimiter(limit, burst);
     this.#finishAt = finishAt;
+    this.#newestFirst = [...finishAt.keys()].reverse();
     this.#now = now;
   }
-  async send(command: GetOperationCommand): Promise<GetOperationCommandOutput> {
-    const id = command.input.operationId ?? '';
+  client(process: number): LightsailClientLike {
+    this.answered[process] = 0;
+    return { send: (command: GetOperationCommand) => this.#send(process, command) as Promise<GetOperationCommandOutput> };
+  }
+  #operation(id: string): Operation {
+    const done = this.#now() >= (this.#finishAt.get(id) as number);
+    return { id, status: done ? 'Succeeded' : 'Started', createdAt: new Date(START) };
+  }
+  async #send(process: number, command: GetOperationCommand | GetOperationsCommand): Promise<object> {
     this.requests += 1;
     if (!this.#limiter.tryAcquire(this.#now())) {
       this.throttled += 1;
       throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
     }
-    this.answered.set(id, (this.answered.get(id) ?? 0) + 1);
-    const done = this.#now() >= (this.#finishAt.get(id) as number);
-    return { operation: { id, status: done ? 'Succeeded' : 'Started', createdAt: new Date(START) }, $metadata: {} };
+    this.answered[process] = (this.answered[process] ?? 0) + 1;
+    if (command instanceof GetOperationsCommand) {
+      const start = Number(command.input.pageToken ?? 0);
+      const page = this.#newestFirst.slice(start, start + PAGE_SIZE).map((id) => this.#operation(id));
+      const more = start + PAGE_SIZE < this.#newestFirst.length;
+      return { operations: page, ...(more ? { nextPageToken: String(start + PAGE_SIZE) } : {}), $metadata: {} };
+    }
+    return { operation: this.#operation(command.input.operationId ?? ''), $metadata: {} };
   }
 }
+
+/** Operations a `GetOperations` page lists, as Lightsail's. */
+const PAGE_SIZE = 200;
 
 /** Two processes never start in the same millisecond: unless told, the second starts this long after the first. */
 export const SECOND_PROCESS_DELAY_MS = 1700;
@@ -86,7 +107,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
   const time = new VirtualTime(START, mulberry32(run.seed ?? 1));
   const ids = Array.from({ length: run.operations }, (_, i) => `op-${i}`);
   const finishAt = new Map(ids.map((id, i) => [id, START + manyDurationMs(i)]));
-  const client = new LimitedClient(run.limit, run.burst, finishAt, time.now);
+  const account = new LimitedAccount(run.limit, run.burst, finishAt, time.now);
   const clock = time.clock;
   const backoff: BackoffStrategy | undefined = run.schedule === 'exponential' ? exponentialBackoff : undefined;
   const wait = { clock, timeoutMs: 3_600_000, retries: 50, ...(backoff ? { backoff, minDelayMs: 1000, maxDelayMs: 20_000 } : {}) };
@@ -104,6 +125,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
   time.install();
   try {
     if (arm.kind === 'uncapped') {
+      const client = account.client(0);
       for (const id of ids) {
         waitForOperation(client, id, { ...wait, poller: new Poller({ clock, maxRequestsPerSecond: 1e6 }) }).then(
           () => done(id, true),
@@ -114,8 +136,10 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
       groups.forEach((group, i) => {
         const poller = new Poller(arm.kind === 'fixed' ? { clock, maxRequestsPerSecond: arm.requestsPerSecond } : { clock });
         pollers.push(poller);
+        const client = account.client(i);
+        const useGetOperations = arm.kind === 'adaptive' ? (arm.useGetOperations ?? true) : false;
         const start = (): void => {
-          const waiter = new OperationsWaiter(client, group, { ...wait, poller });
+          const waiter = new OperationsWaiter(client, group, { ...wait, poller, useGetOperations });
           waiter.on('settled', (result) => done(result.operationId, result.outcome === 'succeeded'));
           waiter.wait().catch(() => {});
         };
@@ -136,13 +160,13 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
       .sort((a, b) => a - b);
   const all = latencyOf(ids);
   return {
-    requests: client.requests,
-    throttled: client.throttled,
+    requests: account.requests,
+    throttled: account.throttled,
     failed,
     p50LatencyS: percentile(all, 0.5),
     p95LatencyS: percentile(all, 0.95),
     processes: groups.map((group, i) => ({
-      answered: group.reduce((sum, id) => sum + (client.answered.get(id) ?? 0), 0),
+      answered: account.answered[i] ?? 0,
       p95LatencyS: percentile(latencyOf(group), 0.95),
       finalRate: pollers[i]?.currentRate,
     })),

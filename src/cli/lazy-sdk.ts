@@ -67,6 +67,8 @@ export const GetLoadBalancerCommand = lazy('GetLoadBalancerCommand');
 export const GetLoadBalancerTlsCertificatesCommand = lazy('GetLoadBalancerTlsCertificatesCommand');
 /** The SDK's `GetOperationCommand`, loaded on first use. */
 export const GetOperationCommand = lazy('GetOperationCommand');
+/** The SDK's `GetOperationsCommand`, loaded on first use. */
+export const GetOperationsCommand = lazy('GetOperationsCommand');
 /** The SDK's `GetOperationsForResourceCommand`, loaded on first use. */
 export const GetOperationsForResourceCommand = lazy('GetOperationsForResourceCommand');
 /** The SDK's `GetRelationalDatabaseCommand`, loaded on first use. */

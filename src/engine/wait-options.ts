@@ -78,7 +78,7 @@ export interface ResolvedWaitOptions {
 
 /**
  * Every option any entry point takes: {@link WaitOptions}, plus `waitForOperations`'
- * `maxRequestsPerSecond` and `failFast`, and the plugin's `client` and `filter`.
+ * `maxRequestsPerSecond`, `failFast` and `useGetOperations`, and the plugin's `client` and `filter`.
  */
 const WAIT_OPTION_KEYS: readonly string[] = [
   'timeoutMs',
@@ -94,6 +94,7 @@ const WAIT_OPTION_KEYS: readonly string[] = [
   'poller',
   'maxRequestsPerSecond',
   'failFast',
+  'useGetOperations',
   'client',
   'filter',
 ];

@@ -1,6 +1,7 @@
 import type { OperationRef } from '../engine/client-input.js';
 import type { WaitOptions } from '../engine/wait-options.js';
 import { Waiter } from '../engine/waiter.js';
+import type { WaiterDefinition } from '../engine/waiter-definition.js';
 import { OperationFailedError } from '../errors/operation-failed.js';
 import { OperationRequestError } from '../errors/request.js';
 import type { LightsailClientLike, Operation, OperationInput } from '../types.js';
@@ -19,8 +20,17 @@ export class OperationWaiter extends Waiter<LightsailClientLike, OperationRef, O
   /** The id of the operation waited on. */
   readonly operationId: string;
 
-  constructor(client: LightsailClientLike, operation: OperationInput, options?: WaitOptions) {
-    super(client, operationWaiterDefinition, operation, options);
+  /**
+   * @param definition @internal How the operation is read: `waitForOperations` passes one that
+   * reads many operations together.
+   */
+  constructor(
+    client: LightsailClientLike,
+    operation: OperationInput,
+    options?: WaitOptions,
+    definition: WaiterDefinition<LightsailClientLike, OperationRef, Operation> = operationWaiterDefinition,
+  ) {
+    super(client, definition, operation, options);
     this.operationId = this.target;
     this.output = this.input.operation;
   }

@@ -4,6 +4,7 @@ import { assertClient } from '../engine/client-input.js';
 import { CANCELLED, type Clock } from '../engine/clock.js';
 import { choosePoller } from '../engine/default-poller.js';
 import type { Poller } from '../engine/poller.js';
+import { UnpacedPoller } from '../engine/unpaced-poller.js';
 import { describeValue } from '../engine/validate.js';
 import { resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
 import { OperationsFailedError } from '../errors/operations-failed.js';
@@ -11,7 +12,9 @@ import { OperationsTimeoutError } from '../errors/operations-timeout.js';
 import { FAIL_FAST, type OperationResult, outcomeOfError, succeededResult } from '../policy/result-outcome.js';
 import type { LightsailClientLike, Operation } from '../types.js';
 import { OperationWaiter } from './operation.js';
+import { operationDefinitionReadBy } from './operation-definition.js';
 import type { PollEvent, RetryEvent, StatusEvent } from './operation-events.js';
+import { OperationSweep, SWEEP_MIN_PENDING } from './operation-sweep.js';
 import { type OperationsInput, toOperationRefs, uniqueRefs } from './operations-input.js';
 
 /** Why the waits still running at the whole wait's deadline are stopped (nobody sees it: the wait has settled). */
@@ -36,6 +39,27 @@ export interface WaitManyOptions extends WaitOptions {
   readonly maxRequestsPerSecond?: number;
   /** Stop waiting on the others (outcome `cancelled`) as soon as one operation does not succeed. @default false */
   readonly failFast?: boolean;
+  /**
+   * Read the states of pending operations together with `GetOperations` (up to 200 in one request,
+   * newest first) while at least 5 are pending, rather than one `GetOperation` each: a look at
+   * 1,000 operations just created costs about 5 requests instead of 1,000. Each operation keeps
+   * its own schedule; one that no page lists is read with `GetOperation`. Needs the
+   * `lightsail:GetOperations` permission: when Lightsail refuses the call, or answers what cannot
+   * be read, the wait goes on with `GetOperation` alone. @default true
+   */
+  readonly useGetOperations?: boolean;
+}
+
+/**
+ * Checks the fields {@link WaitManyOptions} adds to {@link WaitOptions} (those are checked where
+ * they are resolved), so that every entry point taking them refuses a bad one before any request.
+ */
+export function assertWaitManyOptions(options: WaitManyOptions): void {
+  for (const key of ['failFast', 'useGetOperations'] as const) {
+    const value = options[key];
+    if (value !== undefined && typeof value !== 'boolean')
+      throw new TypeError(`Expected \`${key}\` to be a boolean, got ${describeValue(value)}`);
+  }
 }
 
 /** Payload of `progress`: counts over the distinct operations waited on. */
@@ -81,6 +105,8 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
   readonly #failFast: boolean;
   readonly #timeoutMs: number;
   readonly #clock: Clock;
+  /** Reads the operations together with `GetOperations`, when in use. */
+  #sweep: OperationSweep | undefined;
   #succeeded = 0;
   /** Set when the whole wait's deadline passed. */
   #expired = false;
@@ -93,17 +119,33 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     assertClient(client);
     const refs = toOperationRefs(operations);
     const resolved = resolveWaitOptions(options);
-    const { maxRequestsPerSecond, failFast = false } = options;
-    if (typeof failFast !== 'boolean') throw new TypeError(`Expected \`failFast\` to be a boolean, got ${describeValue(failFast)}`);
+    assertWaitManyOptions(options);
+    const { maxRequestsPerSecond, failFast = false, useGetOperations = true } = options;
     this.poller = choosePoller(client, resolved.clock, resolved.poller, maxRequestsPerSecond);
     this.operationIds = refs.map((r) => r.id);
     this.#signal = resolved.signal;
     this.#failFast = failFast;
     this.#timeoutMs = resolved.timeoutMs;
     this.#clock = resolved.clock;
-    for (const [id, ref] of uniqueRefs(refs)) {
+    const unique = uniqueRefs(refs);
+    let definition: ConstructorParameters<typeof OperationWaiter>[3];
+    let poller = this.poller;
+    if (useGetOperations && unique.size >= SWEEP_MIN_PENDING) {
+      const sweep = new OperationSweep(client, unique.keys(), {
+        poller: this.poller,
+        clock: resolved.clock,
+        requestTimeoutMs: resolved.requestTimeoutMs,
+        freshMs: resolved.minDelayMs,
+        signal: this.#stop.signal,
+      });
+      this.#sweep = sweep;
+      definition = operationDefinitionReadBy((id, context) => sweep.read(id, context));
+      // The sweep takes every turn at the shared poller itself.
+      poller = new UnpacedPoller({ clock: resolved.clock });
+    }
+    for (const [id, ref] of unique) {
       // Options resolved once here; every operation gets the one stop signal and the shared poller.
-      const waiter = new OperationWaiter(client, ref.operation ?? id, { ...resolved, signal: this.#stop.signal, poller: this.poller });
+      const waiter = new OperationWaiter(client, ref.operation ?? id, { ...resolved, signal: this.#stop.signal, poller }, definition);
       waiter.on('status', (e) => this.#safely(() => this.emit('status', e)));
       waiter.on('poll', (e) => this.#safely(() => this.emit('poll', e)));
       waiter.on('retry', (e) => this.#safely(() => this.emit('retry', e)));
@@ -216,6 +258,7 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
   #record(result: OperationResult): void {
     const id = result.operationId;
     this.#results.set(id, result);
+    this.#sweep?.settled(id);
     if (result.outcome === 'succeeded') this.#succeeded += 1;
     this.#safely(() => {
       this.emit('settled', result);

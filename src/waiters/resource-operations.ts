@@ -18,7 +18,7 @@ import { WaiterTimeoutError } from '../errors/timeout.js';
 import { isSettled } from '../policy/operation-outcome.js';
 import { succeededResult } from '../policy/result-outcome.js';
 import type { Operation, SendOptions } from '../types.js';
-import { type WaitManyOptions, waitForOperations } from './operations.js';
+import { assertWaitManyOptions, type WaitManyOptions, waitForOperations } from './operations.js';
 
 /** A client that can list a resource's operations as well as read one: a `LightsailClient` fits. */
 export interface ResourceClientLike {
@@ -98,6 +98,7 @@ function prepare(client: ResourceClientLike, resourceName: string, options: Wait
     );
   }
   const resolved = resolveWaitOptions(options);
+  assertWaitManyOptions(options);
   return { resolved, poller: choosePoller(client, resolved.clock, resolved.poller, options.maxRequestsPerSecond) };
 }
 

@@ -17,7 +17,17 @@ import {
   waitForOperation,
   waitForOperations,
 } from '../../src/index.js';
-import { createInstance, createInstances, fast, getOperationRequests, maxInWindow, operationsOf, recordSends, setup } from './helpers.js';
+import {
+  createInstance,
+  createInstances,
+  fast,
+  getOperationRequests,
+  maxInWindow,
+  operationsOf,
+  recordSends,
+  requestsFor,
+  setup,
+} from './helpers.js';
 
 const FLEET = ['web-1', 'web-2', 'web-3', 'web-4', 'web-5'];
 
@@ -131,7 +141,11 @@ describe('waitForOperations: request cap', () => {
     const { sim, client } = await setup({ simulator: { timeScale: 40, maxRequestsPerSecond: 25 } });
     const sends = recordSends(client, 'GetOperationCommand');
     const operations = await createInstances(client, FLEET);
-    const waiter = new OperationsWaiter(client, { operations }, { minDelayMs: 5, maxDelayMs: 50, maxRequestsPerSecond });
+    const waiter = new OperationsWaiter(
+      client,
+      { operations },
+      { minDelayMs: 5, maxDelayMs: 50, maxRequestsPerSecond, useGetOperations: false },
+    );
 
     await waiter.wait();
 
@@ -148,5 +162,61 @@ describe('waitForOperations: request cap', () => {
     expect(maxInWindow(sends, 250)).toBeLessThanOrEqual(6);
     expect(sim.requests.filter((request) => request.error === 'ThrottlingException')).toEqual([]);
     expect(waiter.poller.stats.throttled).toBe(0);
+  });
+});
+
+describe('waitForOperations: reading many operations with GetOperations', () => {
+  const many = Array.from({ length: 12 }, (_, i) => `web-${i + 1}`);
+
+  it('reads a fleet of twelve with fewer requests than looks, in input order', async () => {
+    const { sim, client } = await setup();
+    sim.createOperation({ resourceName: 'someone-else' });
+    const operations = await createInstances(client, many);
+    sim.clearRequests();
+    const waiter = new OperationsWaiter(client, { operations }, fast());
+    let looks = 0;
+    waiter.on('poll', () => (looks += 1));
+
+    const finals = await waiter.wait();
+
+    expect(finals.map((operation) => operation.id)).toEqual(operations.map((operation) => operation.id));
+    expect(finals.every((operation) => operation.status === 'Succeeded')).toBe(true);
+    // Every operation was looked at at least twice (each starts Started), most from shared pages.
+    expect(looks).toBeGreaterThanOrEqual(2 * many.length);
+    expect(requestsFor(sim, 'GetOperations').length).toBeGreaterThan(0);
+    expect(sim.requests.length).toBeLessThan(looks / 2);
+  });
+
+  it('goes on with GetOperation when GetOperations is refused, after one refusal', async () => {
+    const { sim, client } = await setup();
+    const operations = await createInstances(client, many);
+    sim.clearRequests();
+    sim.injectFault({ kind: 'AccessDeniedException', action: 'GetOperations', times: 1 });
+
+    const finals = await waitForOperations(client, { operations }, fast());
+
+    expect(finals.every((operation) => operation.status === 'Succeeded')).toBe(true);
+    expect(requestsFor(sim, 'GetOperations').map((request) => request.error)).toEqual(['AccessDeniedException']);
+    expect(new Set(getOperationRequests(sim).map((request) => request.operationId))).toEqual(new Set(operations.map((o) => o.id)));
+  });
+
+  it('retries a page the server fails, and reads an operation hidden from the list with GetOperation', async () => {
+    const { sim, client } = await setup();
+    const operations = await createInstances(client, many);
+    const hidden = operations[4]?.id as string;
+    sim.hideOperation(hidden, 20_000);
+    sim.clearRequests();
+    sim.injectFault({ kind: 'http500', action: 'GetOperations', times: 1 });
+    const retries: string[] = [];
+    // Retries enough to outlast the hiding (200 ms of the wall clock at this time scale) whatever the jitter.
+    const waiter = new OperationsWaiter(client, { operations }, fast({ retries: 100 }));
+    waiter.on('retry', (event) => retries.push(event.operationId));
+
+    await waiter.wait();
+
+    expect(requestsFor(sim, 'GetOperations')[0]?.status).toBe(500);
+    expect(new Set(retries).size).toBe(many.length);
+    // Left out of the list while hidden, it was read on its own, and not found.
+    expect(getOperationRequests(sim).filter((request) => request.operationId === hidden)[0]?.error).toBe('NotFoundException');
   });
 });

@@ -30,7 +30,7 @@ describe('a whole wait at its deadline', () => {
     const clock = new FakeClock();
     const client = silentClient();
     const poller = new Poller({ clock, maxRequestsPerSecond: 1_000 });
-    const waiter = new OperationsWaiter(client, ids(300), { clock, poller, timeoutMs: 5_000 });
+    const waiter = new OperationsWaiter(client, ids(300), { clock, poller, timeoutMs: 5_000, useGetOperations: false });
     const settledAt: number[] = [];
     waiter.on('settled', () => settledAt.push(clock.now()));
     let abortedWhenSettled: number | undefined;
@@ -82,7 +82,7 @@ describe('a whole wait at its deadline', () => {
     const clock = new FakeClock();
     const client = silentClient();
     const poller = new Poller({ clock, maxRequestsPerSecond: 1e9 });
-    const waiter = new OperationsWaiter(client, ids(1_000), { clock, poller, timeoutMs: 5_000 });
+    const waiter = new OperationsWaiter(client, ids(1_000), { clock, poller, timeoutMs: 5_000, useGetOperations: false });
     const done = waiter.wait().catch(() => undefined);
     // The first batch queues its requests in this turn; the rest come a turn at a time.
     await Promise.resolve();

@@ -113,6 +113,9 @@ describe('waitForOperationsPlugin', () => {
     [undefined, 'Expected `options` to be an object with a `client`'],
     [{}, 'Expected `client` to be a LightsailClient'],
     [{ client: scriptedClient({}), filter: 'x' }, 'Expected `filter` to be a function'],
+    [{ client: scriptedClient({}), timeoutMs: -1 }, '`timeoutMs`'],
+    [{ client: scriptedClient({}), failFast: 'yes' }, 'Expected `failFast` to be a boolean'],
+    [{ client: scriptedClient({}), useGetOperations: 1 }, 'Expected `useGetOperations` to be a boolean, got `1` (number)'],
   ])('refuses %j', (options, message) => {
     expect(() => waitForOperationsPlugin(options as never)).toThrow(message);
   });

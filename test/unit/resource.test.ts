@@ -146,4 +146,13 @@ describe('waitForResource', () => {
     await expect(waitForResource(client, name as never)).rejects.toThrow(message);
     expect(client.calls).toHaveLength(0);
   });
+
+  it.each([
+    [{ failFast: 'yes' }, 'Expected `failFast` to be a boolean, got `"yes"` (string)'],
+    [{ useGetOperations: 'no' }, 'Expected `useGetOperations` to be a boolean, got `"no"` (string)'],
+  ])('refuses %j before any request', async (options, message) => {
+    const client = resourceClient([{ operations: [] }]);
+    await expect(waitForResource(client, 'web-1', options as never)).rejects.toThrow(message);
+    expect(client.calls).toHaveLength(0);
+  });
 });

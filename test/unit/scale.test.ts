@@ -23,7 +23,7 @@ describe('scale', () => {
     };
     const ids = Array.from({ length: 1_000 }, (_, i) => `op-${i}`);
     const poller = new Poller({ maxRequestsPerSecond: 1000 });
-    const waiter = new OperationsWaiter(client, ids, { poller, minDelayMs: 1000 });
+    const waiter = new OperationsWaiter(client, ids, { poller, minDelayMs: 1000, useGetOperations: false });
     let done = false;
     const promise = waiter.wait().finally(() => (done = true));
     while (!done) await vi.advanceTimersByTimeAsync(1000);

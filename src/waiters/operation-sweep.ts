@@ -1,0 +1,260 @@
+import { GetOperationsCommand, type GetOperationsCommandOutput } from '@aws-sdk/client-lightsail';
+import { onAbort } from '../engine/abort-fanout.js';
+import { CANCELLED, type Clock } from '../engine/clock.js';
+import type { Poller } from '../engine/poller.js';
+import { RequestTimeoutError } from '../engine/send-with-retries.js';
+import { timedSignal } from '../engine/timed-signal.js';
+import type { ProbeContext } from '../engine/waiter-definition.js';
+import { classifyRequestError, isThrottling } from '../policy/request-error-kind.js';
+import type { LightsailClientLike, Operation, SendOptions } from '../types.js';
+import { getOperation } from './operation-definition.js';
+
+/** With fewer operations pending than this, each is read with its own `GetOperation`. */
+export const SWEEP_MIN_PENDING = 5;
+
+/** A sweep that lists none of the operations waited on (not visible yet, or far down the list) pauses sweeping this long, in ms. */
+const PAUSE_AFTER_MISS_MS = 30_000;
+
+/** The most pages one sweep reads: 10,000 operations at Lightsail's 200 a page. */
+const MAX_PAGES = 50;
+
+/** A client that also sends `GetOperations`: a `LightsailClient` does. */
+interface ListingClient {
+  send(command: GetOperationsCommand, options?: SendOptions): Promise<GetOperationsCommandOutput>;
+}
+
+/** How a sweep reads. */
+export interface OperationSweepOptions {
+  /** The poller every request of the sweep, and every single read, takes its turn at. */
+  readonly poller: Poller;
+  readonly clock: Clock;
+  /** How long one page may go unanswered, in ms. */
+  readonly requestTimeoutMs: number;
+  /** How old an observation from a page may be and still answer a read, in ms (the waits' `minDelayMs`). */
+  readonly freshMs: number;
+  /** Stops every sweep: the whole wait ended. */
+  readonly signal: AbortSignal;
+}
+
+/** One pass over the pages of `GetOperations`, shared by every read that joins it. */
+interface Sweep {
+  readonly number: number;
+  readonly controller: AbortController;
+  /** The pending ids its pages listed. */
+  readonly found: Set<string>;
+  /** Settles when the pass ends; `error` is a transient failure the reads it left unanswered retry. */
+  done: Promise<{ readonly error?: unknown }>;
+  readers: number;
+  finished: boolean;
+}
+
+/** An operation as a page listed it, and which sweep saw it. */
+interface Seen {
+  readonly operation: Operation;
+  readonly at: number;
+  readonly sweep: number;
+}
+
+/**
+ * Reads the states of many pending operations together: one `GetOperations` request lists up to
+ * 200 operations, newest first, so that a look at 1,000 operations just created costs about 5
+ * requests rather than 1,000. Each operation's wait still keeps its own schedule: when its turn
+ * comes, it takes what a page read at most `freshMs` ago listed, or joins the sweep under way, or
+ * starts one. An operation no page lists (not visible yet, or far down the account's list) is read
+ * with its own `GetOperation`, as is every operation once fewer than {@link SWEEP_MIN_PENDING} are
+ * pending. A refused `GetOperations` (no `lightsail:GetOperations` permission) or an answer that
+ * cannot be read turns sweeping off for the rest of the wait.
+ */
+export class OperationSweep {
+  readonly #client: LightsailClientLike;
+  readonly #options: OperationSweepOptions;
+  readonly #pending: Set<string>;
+  readonly #seen = new Map<string, Seen>();
+  /** The sweep whose observation each operation's wait was last given. */
+  readonly #served = new Map<string, number>();
+  #current: Sweep | undefined;
+  #sweeps = 0;
+  #off = false;
+  #pausedUntil = Number.NEGATIVE_INFINITY;
+
+  constructor(client: LightsailClientLike, operationIds: Iterable<string>, options: OperationSweepOptions) {
+    this.#client = client;
+    this.#pending = new Set(operationIds);
+    this.#options = options;
+  }
+
+  /** Whether `GetOperations` is still in use (false once it was refused or answered badly). */
+  get enabled(): boolean {
+    return !this.#off;
+  }
+
+  /** The operation's wait has settled: sweeps stop looking for it. */
+  settled(operationId: string): void {
+    this.#pending.delete(operationId);
+    this.#seen.delete(operationId);
+    this.#served.delete(operationId);
+  }
+
+  /** The probe of one operation's wait: its state now, from a page or from its own `GetOperation`. */
+  async read(operationId: string, context: ProbeContext<Operation>): Promise<Operation> {
+    const fresh = this.#fresh(operationId);
+    if (fresh !== undefined) return fresh;
+    if (this.#current !== undefined || this.#shouldSweep()) {
+      const listed = await context.untimed(() => this.#join(operationId, context.signal));
+      if (listed !== undefined) return listed;
+    }
+    return this.#readOne(operationId, context);
+  }
+
+  /** Whether a new sweep is worth its requests now. */
+  #shouldSweep(): boolean {
+    return !this.#off && this.#pending.size >= SWEEP_MIN_PENDING && this.#options.clock.now() >= this.#pausedUntil;
+  }
+
+  /** What a recent page listed, if this wait has not been given it yet. */
+  #fresh(operationId: string): Operation | undefined {
+    const seen = this.#seen.get(operationId);
+    if (seen === undefined || seen.sweep <= (this.#served.get(operationId) ?? 0)) return undefined;
+    if (this.#options.clock.now() - seen.at > this.#options.freshMs) return undefined;
+    return this.#serve(operationId, seen);
+  }
+
+  #serve(operationId: string, seen: Seen): Operation {
+    this.#served.set(operationId, seen.sweep);
+    return seen.operation;
+  }
+
+  /**
+   * Joins the sweep under way, or starts one, and takes what it listed: `undefined` when no page
+   * listed the operation. Leaving early (`signal` aborts) stops the sweep if no one else waits on it.
+   */
+  async #join(operationId: string, signal: AbortSignal): Promise<Operation | undefined> {
+    const sweep = this.#current ?? this.#start();
+    sweep.readers += 1;
+    try {
+      const { error } = await untilAborted(sweep.done, signal);
+      const seen = this.#seen.get(operationId);
+      if (sweep.found.has(operationId) && seen !== undefined) return this.#serve(operationId, seen);
+      if (error !== undefined) throw error;
+      return undefined;
+    } finally {
+      sweep.readers -= 1;
+      if (sweep.readers === 0 && !sweep.finished) sweep.controller.abort(CANCELLED);
+    }
+  }
+
+  #start(): Sweep {
+    this.#sweeps += 1;
+    const { signal } = this.#options;
+    const controller = new AbortController();
+    if (signal.aborted) controller.abort(signal.reason);
+    const unsubscribe = onAbort(signal, () => controller.abort(signal.reason));
+    const sweep: Sweep = {
+      number: this.#sweeps,
+      controller,
+      found: new Set(),
+      done: Promise.resolve({}),
+      readers: 0,
+      finished: false,
+    };
+    sweep.done = this.#run(sweep).finally(() => {
+      sweep.finished = true;
+      unsubscribe();
+      if (this.#current === sweep) this.#current = undefined;
+    });
+    this.#current = sweep;
+    return sweep;
+  }
+
+  /**
+   * Reads pages until every pending operation was listed, the list ends, or more pages would cost
+   * more requests than the operations still unlisted; a sweep that lists none pauses sweeping.
+   */
+  async #run(sweep: Sweep): Promise<{ readonly error?: unknown }> {
+    const { poller, clock } = this.#options;
+    let pageToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      let output: GetOperationsCommandOutput;
+      try {
+        await poller.acquire(sweep.controller.signal);
+        output = await this.#page(pageToken, sweep.controller.signal);
+      } catch (error) {
+        if (sweep.controller.signal.aborted) return { error };
+        if (isThrottling(error)) poller.reportThrottled();
+        if (classifyRequestError(error) === 'transient') return { error };
+        this.#off = true;
+        return {};
+      }
+      poller.reportSuccess();
+      const operations: unknown = output?.operations;
+      if (!Array.isArray(operations)) {
+        this.#off = true;
+        return {};
+      }
+      const at = clock.now();
+      for (const operation of operations as Operation[]) {
+        const id = operation?.id;
+        if (typeof id !== 'string' || !this.#pending.has(id)) continue;
+        sweep.found.add(id);
+        this.#seen.set(id, { operation, at, sweep: sweep.number });
+      }
+      // Another page only while it may cost less than reading the operations not listed yet one
+      // by one (they may sit below another process's newer operations, or not be visible yet).
+      pageToken = output.nextPageToken;
+      let unlisted = 0;
+      for (const id of this.#pending) if (!sweep.found.has(id)) unlisted += 1;
+      if (unlisted > page + 1 && typeof pageToken === 'string' && pageToken !== '') continue;
+      if (sweep.found.size === 0) this.#pausedUntil = at + PAUSE_AFTER_MISS_MS;
+      return {};
+    }
+    return {};
+  }
+
+  /** One page, bounded by the per-request timeout. */
+  async #page(pageToken: string | undefined, signal: AbortSignal): Promise<GetOperationsCommandOutput> {
+    const { clock, requestTimeoutMs } = this.#options;
+    const timeout = (): Error => new RequestTimeoutError(`The request got no answer within ${requestTimeoutMs} ms`);
+    const attempt = timedSignal(clock, signal, requestTimeoutMs, timeout);
+    try {
+      const command = new GetOperationsCommand(pageToken === undefined ? {} : { pageToken });
+      return await (this.#client as unknown as ListingClient).send(command, { abortSignal: attempt.signal });
+    } catch (error) {
+      if (attempt.timedOut() && !signal.aborted) throw timeout();
+      throw error;
+    } finally {
+      attempt.dispose();
+    }
+  }
+
+  /** `GetOperation` for one operation, at its own turn. */
+  async #readOne(operationId: string, context: ProbeContext<Operation>): Promise<Operation> {
+    const { poller } = this.#options;
+    await context.untimed(() => poller.acquire(context.signal));
+    try {
+      const operation = await getOperation(this.#client, operationId, context.signal);
+      poller.reportSuccess();
+      return operation;
+    } catch (error) {
+      if (isThrottling(error)) poller.reportThrottled();
+      throw error;
+    }
+  }
+}
+
+/** `promise`, or a rejection with `signal`'s reason if it aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const unsubscribe = onAbort(signal, () => reject(signal.reason));
+    promise.then(
+      (value) => {
+        unsubscribe();
+        resolve(value);
+      },
+      (error: unknown) => {
+        unsubscribe();
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * `waitForOperations` reads many pending operations together with `GetOperations` (the
+ * `useGetOperations` option): how many requests a look costs, and every way back to `GetOperation`.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeValue } from '../../src/engine/validate.js';
+import { type BackoffStrategy, OperationsFailedError, OperationsTimeoutError, OperationsWaiter, Poller } from '../../src/index.js';
+import type { WaitManyOptions } from '../../src/waiters/operations.js';
+import { FakeClock, flush } from '../helpers/fake-clock.js';
+import { type AccountOperation, accountOperations, type ListingOverride, listingClient } from '../helpers/listing-client.js';
+import { sdkError } from '../helpers/stub-client.js';
+
+/** A look every 5 s, whatever the operation: the counts below follow from it. */
+const every5s: BackoffStrategy = () => 5_000;
+
+/**
+ * Waits on the account's operations named `op-…` (the others are someone else's), through a
+ * poller of 100 requests a second unless `options` sets its own cap.
+ */
+function setup(operations: readonly AccountOperation[], options: WaitManyOptions = {}, override?: ListingOverride) {
+  const clock = new FakeClock();
+  const client = listingClient(operations, clock.now, 200, override);
+  const { maxRequestsPerSecond = 100, ...rest } = options;
+  const poller = new Poller({ clock, maxRequestsPerSecond });
+  const ids = operations.map((o) => o.id).filter((id) => id.startsWith('op-'));
+  const waiter = new OperationsWaiter(client, ids, { clock, backoff: every5s, ...rest, poller });
+  const lists = () => client.calls.filter((c) => c.action === 'GetOperations');
+  const singles = () => client.calls.filter((c) => c.action === 'GetOperation');
+  return { clock, client, poller, waiter, lists, singles };
+}
+
+describe('useGetOperations', () => {
+  it('reads 1,000 operations five pages a look, where GetOperation takes 1,000 requests', async () => {
+    const operations = accountOperations(1_000, (i) => (i % 2 === 0 ? 12_000 : 22_000));
+    const { clock, waiter, lists, singles } = setup(operations);
+    const polls = new Map<string, number>();
+    waiter.on('poll', (e) => polls.set(e.operationId, (polls.get(e.operationId) ?? 0) + 1));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(1_000);
+    expect(value?.every((o) => o.status === 'Succeeded')).toBe(true);
+    // Looks at 0, 5, 10, 15, 20 and 25 s, five pages each: the 500 still pending after 15 s
+    // are spread over every page.
+    expect(lists()).toHaveLength(30);
+    expect(
+      lists()
+        .map((c) => c.pageToken ?? '0')
+        .slice(0, 5),
+    ).toEqual(['0', '200', '400', '600', '800']);
+    expect(singles()).toHaveLength(0);
+    // Each wait still saw its operation on its own schedule: 4 looks for those done at 12 s, 6 for 22 s.
+    expect(polls.get('op-0')).toBe(4);
+    expect(polls.get('op-1')).toBe(6);
+    expect(clock.pendingTimers).toBe(0);
+
+    // Uncapped, so that the looks come at the same times.
+    const off = setup(operations, { useGetOperations: false, maxRequestsPerSecond: 1e9 });
+    await off.clock.run(off.waiter.wait());
+    expect(off.lists()).toHaveLength(0);
+    expect(off.singles()).toHaveLength(4 * 1_000 + 2 * 500);
+  });
+
+  it('stops paging once every pending operation was listed', async () => {
+    const ours = accountOperations(10, () => 7_000, 'op', 1_000);
+    const older = accountOperations(500, () => 0, 'old', 0);
+    const { clock, waiter, lists, singles } = setup([...ours, ...older]);
+    await clock.run(waiter.wait());
+    // Looks at 0, 5 and 10 s: the first page (newest first) lists all ten, so one page a look.
+    expect(lists()).toHaveLength(3);
+    expect(lists().every((c) => c.pageToken === undefined)).toBe(true);
+    expect(singles()).toHaveLength(0);
+  });
+
+  it('reads an operation no page lists yet with its own GetOperation', async () => {
+    const operations = accountOperations(10, () => 7_000).map((o) => (o.id === 'op-3' ? { ...o, hiddenUntil: 3_000 } : o));
+    const { clock, waiter, lists, singles } = setup(operations);
+    const retries: string[] = [];
+    waiter.on('retry', (e) => retries.push(`${e.operationId} ${(e.error as Error).name}`));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(lists().length).toBeGreaterThan(0);
+    // Only op-3 was read on its own: not found while hidden (retried), then found.
+    expect(new Set(singles().map((c) => c.operationId))).toEqual(new Set(['op-3']));
+    expect(retries.length).toBeGreaterThan(0);
+    expect(retries.every((r) => r === 'op-3 NotFoundException')).toBe(true);
+  });
+
+  it('uses GetOperation alone once GetOperations is refused, after one request', async () => {
+    const operations = accountOperations(10, () => 7_000);
+    const { clock, waiter, lists, singles } = setup(operations, {}, () => sdkError('AccessDeniedException', 403));
+    const failed: unknown[] = [];
+    waiter.on('retry', (e) => failed.push(e.error));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(lists()).toHaveLength(1);
+    expect(singles()).toHaveLength(30);
+    expect(failed).toEqual([]);
+  });
+
+  it.each([
+    ['no operations array', {}],
+    ['operations that are not a list', { operations: 'nope' }],
+  ])('uses GetOperation alone after an answer with %s', async (_, body) => {
+    const { clock, waiter, lists, singles } = setup(
+      accountOperations(10, () => 7_000),
+      {},
+      () => body,
+    );
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(lists()).toHaveLength(1);
+    expect(singles()).toHaveLength(30);
+  });
+
+  it('counts a throttled page once at the shared poller, and every read it left unanswered retries', async () => {
+    const operations = accountOperations(10, () => 7_000);
+    const { clock, waiter, poller, lists, singles } = setup(operations, {}, (_, index) =>
+      index === 0 ? sdkError('ThrottlingException', 400) : undefined,
+    );
+    const retries: string[] = [];
+    waiter.on('retry', (e) => retries.push(`${e.operationId} ${(e.error as Error).name}`));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(poller.stats.throttled).toBe(1);
+    expect(retries).toHaveLength(10);
+    expect(retries.every((r) => r.endsWith('ThrottlingException'))).toBe(true);
+    expect(singles()).toHaveLength(0);
+    expect(lists().length).toBeGreaterThan(1);
+  });
+
+  it('retries a page that outlives requestTimeoutMs as RequestTimeout', async () => {
+    const operations = accountOperations(10, () => 7_000);
+    const { clock, waiter, client, lists } = setup(operations, { requestTimeoutMs: 2_000 }, (_, index) =>
+      index === 0 ? 'hang' : undefined,
+    );
+    const retries: string[] = [];
+    waiter.on('retry', (e) => retries.push((e.error as Error).name));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(retries).toEqual(Array(10).fill('RequestTimeout'));
+    expect(client.calls[0]?.signal?.aborted).toBe(true);
+    expect(lists()[1]?.at).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it('reads each operation on its own while fewer than five are pending', async () => {
+    const { clock, waiter, lists, singles } = setup(accountOperations(4, () => 7_000));
+    await clock.run(waiter.wait());
+    expect(lists()).toHaveLength(0);
+    expect(singles()).toHaveLength(12);
+  });
+
+  it('goes on with single reads once the pending operations fall below five', async () => {
+    const operations = accountOperations(10, (i) => (i < 7 ? 3_000 : 13_000));
+    const { clock, waiter, lists, singles } = setup(operations);
+    await clock.run(waiter.wait());
+    // 0 s and 5 s: pages (7 finish at 3 s, seen at 5 s); 10 s and 15 s: three left, one request each.
+    expect(lists().map((c) => c.at)).toEqual([0, 5_000]);
+    expect(singles().map((c) => c.at)).toEqual([10_000, 10_010, 10_020, 15_000, 15_010, 15_020]);
+  });
+
+  it('pages past newer operations of someone else', async () => {
+    const ours = accountOperations(10, () => 7_000, 'op', 0);
+    const newer = accountOperations(300, () => 0, 'other', 1_000);
+    const { clock, waiter, lists, singles } = setup([...ours, ...newer]);
+    await clock.run(waiter.wait());
+    // Newest first, the first page is all others and the second lists ours: two pages a look.
+    expect(lists().map((c) => c.pageToken)).toEqual([undefined, '200', undefined, '200', undefined, '200']);
+    expect(singles()).toHaveLength(0);
+  });
+
+  it('pauses sweeping for 30 s after a sweep that lists none of the operations waited on', async () => {
+    const ours = accountOperations(10, () => 40_000, 'op', 0);
+    const newer = accountOperations(2_500, () => 0, 'other', 1_000);
+    const { clock, waiter, lists, singles } = setup([...ours, ...newer]);
+    await clock.run(waiter.wait());
+    // Ten pages (as many as operations unlisted) list none of ours: single reads until 30 s have
+    // passed, then another ten pages.
+    expect(lists().filter((c) => c.at < 30_000)).toHaveLength(10);
+    expect(lists().filter((c) => c.at >= 30_000)).toHaveLength(10);
+    expect(singles().filter((c) => c.at < 30_000)).toHaveLength(10 * 6);
+  });
+
+  it('stops the page in flight when the caller aborts, leaving no timer', async () => {
+    const controller = new AbortController();
+    const { clock, waiter, client, poller } = setup(
+      accountOperations(10, () => 7_000),
+      { signal: controller.signal },
+      () => 'hang',
+    );
+    const outcome = waiter.wait().catch((e: unknown) => e);
+    await clock.advance(1_000);
+    controller.abort(new Error('stop'));
+    const error = await outcome;
+    expect(error).toBeInstanceOf(OperationsFailedError);
+    expect((error as OperationsFailedError).results.every((r) => r.outcome === 'aborted')).toBe(true);
+    await flush();
+    expect(client.calls).toHaveLength(1);
+    expect(client.calls[0]?.signal?.aborted).toBe(true);
+    expect(clock.pendingTimers).toBe(0);
+    expect(poller.pending).toBe(0);
+  });
+
+  it('times out the whole wait while a page hangs, and then stops the page', async () => {
+    const { clock, waiter, client } = setup(
+      accountOperations(10, () => 7_000),
+      { timeoutMs: 5_000, requestTimeoutMs: 60_000 },
+      () => 'hang',
+    );
+    const { error } = await clock.run(waiter.wait());
+    expect(error).toBeInstanceOf(OperationsTimeoutError);
+    expect(clock.now()).toBe(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await flush();
+    expect(client.calls.every((c) => c.signal?.aborted)).toBe(true);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it.each([['yes'], [1], [null]])('refuses useGetOperations: %j before any request', (value) => {
+    const client = listingClient([], () => 0);
+    expect(() => new OperationsWaiter(client, ['op-1'], { useGetOperations: value as never })).toThrow(
+      new TypeError(`Expected \`useGetOperations\` to be a boolean, got ${describeValue(value)}`),
+    );
+    expect(client.calls).toHaveLength(0);
+  });
+});
