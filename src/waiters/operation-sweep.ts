@@ -83,11 +83,6 @@ export class OperationSweep {
     this.#options = options;
   }
 
-  /** Whether `GetOperations` is still in use (false once it was refused or answered badly). */
-  get enabled(): boolean {
-    return !this.#off;
-  }
-
   /** The operation's wait has settled: sweeps stop looking for it. */
   settled(operationId: string): void {
     this.#pending.delete(operationId);
