@@ -50,6 +50,23 @@ describe.concurrent('run against the simulator', () => {
     expect(stdout.lines.at(-1)).toMatch(/^2 operations: 2 succeeded \(/);
   });
 
+  it('reads six operations together with GetOperations, with fewer requests than looks', async ({ expect }) => {
+    const sim = await simulator();
+    const ops = Array.from({ length: 6 }, (_, i) =>
+      sim.createOperation({ resourceName: `web-${i}`, status: 'Started', durationMs: 300_000 }),
+    );
+    const { code, stdout } = await runAgainst(
+      sim,
+      ops.map((op) => op.id),
+    );
+    expect(code).toBe(0);
+    // Each was seen Started, then Succeeded: at least twelve looks.
+    expect(stdout.lines.filter((line) => line.endsWith(': Succeeded'))).toHaveLength(6);
+    expect(new Set(sim.requests.map((r) => r.action))).toContain('GetOperations');
+    expect(sim.requests.length).toBeLessThan(12);
+    expect(stdout.lines.at(-1)).toMatch(/^6 operations: 6 succeeded \(/);
+  });
+
   it('reads the AWS CLI JSON on stdin, epoch seconds or ISO timestamps, and polls only unfinished operations', async ({ expect }) => {
     const sim = await simulator();
     const running = sim.createOperation({ resourceName: 'web-1', status: 'Started' });
