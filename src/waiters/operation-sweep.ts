@@ -18,6 +18,9 @@ const PAUSE_AFTER_MISS_MS = 30_000;
 /** The most pages one sweep reads: 10,000 operations at Lightsail's 200 a page. */
 const MAX_PAGES = 50;
 
+/** Sweeps failing in a row (5xx, no answer, the network; not throttling) before `GetOperation` alone is used. */
+const FAILED_SWEEPS_BEFORE_OFF = 3;
+
 /** A client that also sends `GetOperations`: a `LightsailClient` does. */
 interface ListingClient {
   send(command: GetOperationsCommand, options?: SendOptions): Promise<GetOperationsCommandOutput>;
@@ -62,8 +65,9 @@ interface Seen {
  * comes, it takes what a page read at most `freshMs` ago listed, or joins the sweep under way, or
  * starts one. An operation no page lists (not visible yet, or far down the account's list) is read
  * with its own `GetOperation`, as is every operation once fewer than {@link SWEEP_MIN_PENDING} are
- * pending. A refused `GetOperations` (no `lightsail:GetOperations` permission) or an answer that
- * cannot be read turns sweeping off for the rest of the wait.
+ * pending. A refused `GetOperations` (no `lightsail:GetOperations` permission), an answer that
+ * cannot be read, or {@link FAILED_SWEEPS_BEFORE_OFF} sweeps in a row failing turns sweeping off
+ * for the rest of the wait.
  */
 export class OperationSweep {
   readonly #client: LightsailClientLike;
@@ -75,6 +79,7 @@ export class OperationSweep {
   #current: Sweep | undefined;
   #sweeps = 0;
   #off = false;
+  #failedSweeps = 0;
   #pausedUntil = Number.NEGATIVE_INFINITY;
 
   constructor(client: LightsailClientLike, operationIds: Iterable<string>, options: OperationSweepOptions) {
@@ -94,7 +99,9 @@ export class OperationSweep {
   async read(operationId: string, context: ProbeContext<Operation>): Promise<Operation> {
     const fresh = this.#fresh(operationId);
     if (fresh !== undefined) return fresh;
-    if (this.#current !== undefined || this.#shouldSweep()) {
+    const current = this.#current;
+    // A sweep under way that has listed this operation already has nothing newer for it.
+    if (current === undefined ? this.#shouldSweep() : !current.found.has(operationId)) {
       const listed = await context.untimed(() => this.#join(operationId, context.signal));
       if (listed !== undefined) return listed;
     }
@@ -129,12 +136,18 @@ export class OperationSweep {
     try {
       const { error } = await untilAborted(sweep.done, signal);
       const seen = this.#seen.get(operationId);
-      if (sweep.found.has(operationId) && seen !== undefined) return this.#serve(operationId, seen);
+      if (seen !== undefined && seen.sweep === sweep.number && seen.sweep > (this.#served.get(operationId) ?? 0)) {
+        return this.#serve(operationId, seen);
+      }
       if (error !== undefined) throw error;
       return undefined;
     } finally {
       sweep.readers -= 1;
-      if (sweep.readers === 0 && !sweep.finished) sweep.controller.abort(CANCELLED);
+      if (sweep.readers === 0 && !sweep.finished) {
+        // No one waits on it any more: stopped, and no later read joins it.
+        sweep.controller.abort(CANCELLED);
+        if (this.#current === sweep) this.#current = undefined;
+      }
     }
   }
 
@@ -162,25 +175,31 @@ export class OperationSweep {
   }
 
   /**
-   * Reads pages until every pending operation was listed, the list ends, or more pages would cost
-   * more requests than the operations still unlisted; a sweep that lists none pauses sweeping.
+   * Reads pages until every pending operation was listed, the list ends (or a page token comes
+   * back), or more pages would cost more requests than the operations still unlisted; a sweep
+   * that lists none pauses sweeping. A transient failure ends the sweep with that error for the
+   * reads it left unanswered to retry (each after its own backoff); after
+   * {@link FAILED_SWEEPS_BEFORE_OFF} sweeps in a row failing other than by throttling, sweeping is off.
    */
   async #run(sweep: Sweep): Promise<{ readonly error?: unknown }> {
-    const { poller, clock } = this.#options;
+    const { clock } = this.#options;
+    const tokens = new Set<string>();
     let pageToken: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
+    for (let pages = 1; pages <= MAX_PAGES; pages += 1) {
       let output: GetOperationsCommandOutput;
       try {
-        await poller.acquire(sweep.controller.signal);
-        output = await this.#page(pageToken, sweep.controller.signal);
+        output = await this.#pageAtTurn(pageToken, sweep.controller.signal);
       } catch (error) {
         if (sweep.controller.signal.aborted) return { error };
-        if (isThrottling(error)) poller.reportThrottled();
-        if (classifyRequestError(error) === 'transient') return { error };
-        this.#off = true;
-        return {};
+        // Throttling says nothing against GetOperations (and one page spares many requests).
+        if (isThrottling(error)) return { error };
+        if (classifyRequestError(error) !== 'transient' || ++this.#failedSweeps >= FAILED_SWEEPS_BEFORE_OFF) {
+          this.#off = true;
+          return {};
+        }
+        return { error };
       }
-      poller.reportSuccess();
+      this.#failedSweeps = 0;
       const operations: unknown = output?.operations;
       if (!Array.isArray(operations)) {
         this.#off = true;
@@ -193,16 +212,31 @@ export class OperationSweep {
         sweep.found.add(id);
         this.#seen.set(id, { operation, at, sweep: sweep.number });
       }
+      pageToken = output.nextPageToken;
+      if (typeof pageToken !== 'string' || pageToken === '' || tokens.has(pageToken)) break;
+      tokens.add(pageToken);
       // Another page only while it may cost less than reading the operations not listed yet one
       // by one (they may sit below another process's newer operations, or not be visible yet).
-      pageToken = output.nextPageToken;
       let unlisted = 0;
       for (const id of this.#pending) if (!sweep.found.has(id)) unlisted += 1;
-      if (unlisted > page + 1 && typeof pageToken === 'string' && pageToken !== '') continue;
-      if (sweep.found.size === 0) this.#pausedUntil = at + PAUSE_AFTER_MISS_MS;
-      return {};
+      if (unlisted <= pages) break;
     }
+    if (sweep.found.size === 0) this.#pausedUntil = clock.now() + PAUSE_AFTER_MISS_MS;
     return {};
+  }
+
+  /** One page at its turn at the poller, which hears how it went. */
+  async #pageAtTurn(pageToken: string | undefined, signal: AbortSignal): Promise<GetOperationsCommandOutput> {
+    const { poller } = this.#options;
+    await poller.acquire(signal);
+    try {
+      const output = await this.#page(pageToken, signal);
+      poller.reportSuccess();
+      return output;
+    } catch (error) {
+      if (isThrottling(error)) poller.reportThrottled();
+      throw error;
+    }
   }
 
   /** One page, bounded by the per-request timeout. */

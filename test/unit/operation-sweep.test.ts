@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeValue } from '../../src/engine/validate.js';
+import type { ProbeContext } from '../../src/engine/waiter-definition.js';
 import { type BackoffStrategy, OperationsFailedError, OperationsTimeoutError, OperationsWaiter, Poller } from '../../src/index.js';
+import type { Operation } from '../../src/types.js';
+import { OperationSweep } from '../../src/waiters/operation-sweep.js';
 import type { WaitManyOptions } from '../../src/waiters/operations.js';
 import { FakeClock, flush } from '../helpers/fake-clock.js';
 import { type AccountOperation, accountOperations, type ListingOverride, listingClient } from '../helpers/listing-client.js';
@@ -127,6 +130,33 @@ describe('useGetOperations', () => {
     expect(lists().length).toBeGreaterThan(1);
   });
 
+  it('goes on sweeping through throttling, however many sweeps in a row it fails', async () => {
+    const operations = accountOperations(10, () => 7_000);
+    const { clock, waiter, poller, lists, singles } = setup(operations, {}, (_, index) =>
+      index < 5 ? sdkError('ThrottlingException', 400) : undefined,
+    );
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(poller.stats.throttled).toBe(5);
+    expect(lists().length).toBeGreaterThan(5);
+    expect(singles()).toHaveLength(0);
+  });
+
+  it('uses GetOperation alone after three sweeps in a row fail', async () => {
+    const operations = accountOperations(10, () => 7_000);
+    const { clock, waiter, lists, singles } = setup(operations, {}, () => sdkError('InternalFailure', 500));
+    const retries: string[] = [];
+    waiter.on('retry', (e) => retries.push((e.error as Error).name));
+    const { value } = await clock.run(waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(lists()).toHaveLength(3);
+    // The reads a failed sweep left unanswered retry (all ten after the first); the third failure
+    // in a row turns sweeping off, and the reads go on with GetOperation.
+    expect(retries.length).toBeGreaterThanOrEqual(10);
+    expect(retries.every((name) => name === 'InternalFailure')).toBe(true);
+    expect(new Set(singles().map((c) => c.operationId))).toEqual(new Set(operations.map((o) => o.id)));
+  });
+
   it('retries a page that outlives requestTimeoutMs as RequestTimeout', async () => {
     const operations = accountOperations(10, () => 7_000);
     const { clock, waiter, client, lists } = setup(operations, { requestTimeoutMs: 2_000 }, (_, index) =>
@@ -165,6 +195,22 @@ describe('useGetOperations', () => {
     // Newest first, the first page is all others and the second lists ours: two pages a look.
     expect(lists().map((c) => c.pageToken)).toEqual([undefined, '200', undefined, '200', undefined, '200']);
     expect(singles()).toHaveLength(0);
+  });
+
+  it('stops at a page token that comes back, and at 50 pages, pausing when nothing was listed', async () => {
+    const ours = accountOperations(60, () => 40_000, 'op', 0);
+    const newer = accountOperations(10_200, () => 0, 'other', 1_000);
+    const repeating = setup(ours, {}, () => ({ operations: [], nextPageToken: 'again' }));
+    await repeating.clock.run(repeating.waiter.wait());
+    expect(
+      repeating
+        .lists()
+        .filter((c) => c.at < 30_000)
+        .map((c) => c.pageToken),
+    ).toEqual([undefined, 'again']);
+    const deep = setup([...ours, ...newer]);
+    await deep.clock.run(deep.waiter.wait());
+    expect(deep.lists().filter((c) => c.at < 30_000)).toHaveLength(50);
   });
 
   it('pauses sweeping for 30 s after a sweep that lists none of the operations waited on', async () => {
@@ -220,5 +266,48 @@ describe('useGetOperations', () => {
       new TypeError(`Expected \`useGetOperations\` to be a boolean, got ${describeValue(value)}`),
     );
     expect(client.calls).toHaveLength(0);
+  });
+});
+
+describe('OperationSweep', () => {
+  /** What a probe is handed; the sweep uses only `signal` and `untimed`. */
+  const context = (): ProbeContext<Operation> => ({
+    signal: new AbortController().signal,
+    previous: undefined,
+    clock: new FakeClock(),
+    nextTurn: async () => {},
+    untimed: (work) => work(),
+  });
+
+  it('reads on its own an operation that the sweep under way has already listed, rather than serve that again', async () => {
+    const clock = new FakeClock();
+    // One operation a page, op-0 first; op-0 finishes at 1 s, the others much later.
+    const operations = Array.from({ length: 10 }, (_, i) => ({ id: `op-${i}`, createdAt: 100 - i, finishAt: i === 0 ? 1_000 : 1e9 }));
+    const client = listingClient(operations, clock.now, 1);
+    const poller = new Poller({ clock, maxRequestsPerSecond: 0.5 });
+    const stop = new AbortController();
+    const sweep = new OperationSweep(
+      client,
+      operations.map((o) => o.id),
+      {
+        poller,
+        clock,
+        requestTimeoutMs: 60_000,
+        freshMs: 1_000,
+        signal: stop.signal,
+      },
+    );
+    const first = sweep.read('op-9', context());
+    await clock.advance(500);
+    expect((await sweep.read('op-0', context())).status).toBe('Started');
+    // At 5 s the sweep is still paging, a page every 2 s; op-0 finished at 1 s.
+    await clock.advance(4_500);
+    const again = sweep.read('op-0', context());
+    const { value } = await clock.run(again);
+    expect(value?.status).toBe('Succeeded');
+    expect(client.calls.filter((c) => c.action === 'GetOperation').map((c) => c.operationId)).toEqual(['op-0']);
+    stop.abort(new Error('done'));
+    await first.catch(() => undefined);
+    await flush();
   });
 });
