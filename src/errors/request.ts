@@ -5,7 +5,8 @@ import { describeSdkError } from './describe-sdk-error.js';
 /**
  * Thrown when `GetOperation` fails in a way waiting will not fix (access denied, not
  * authenticated, bad input, an operation that does not exist), or keeps failing with a transient
- * error until the retries run out. The SDK exception is the `cause`; its name is `errorName`.
+ * error until the retries run out; `action` is `GetOperations` when the request that failed last
+ * was a listing of many operations. The SDK exception is the `cause`; its name is `errorName`.
  */
 export class OperationRequestError extends LightsailWaiterError {
   /** Always `'OperationRequestError'`; the SDK exception's own name is in `errorName`. */
@@ -21,11 +22,19 @@ export class OperationRequestError extends LightsailWaiterError {
   readonly retriesExhausted: boolean;
   /** The last observed operation, if any poll succeeded. */
   readonly operation: Operation | undefined;
+  /** The Lightsail action that failed: `'GetOperation'`, or `'GetOperations'` for a listing. */
+  readonly action: 'GetOperation' | 'GetOperations';
 
-  constructor(operationId: string, cause: unknown, retriesExhausted: boolean, operation: Operation | undefined) {
+  constructor(
+    operationId: string,
+    cause: unknown,
+    retriesExhausted: boolean,
+    operation: Operation | undefined,
+    action: 'GetOperation' | 'GetOperations' = 'GetOperation',
+  ) {
     const details = describeSdkError(cause);
     super(
-      `GetOperation for Lightsail operation ${operationId} failed with ${details.name}` +
+      `${action} for Lightsail operation ${operationId} failed with ${details.name}` +
         (details.message ? `: ${details.message}` : '') +
         (retriesExhausted ? ' (retries exhausted)' : ''),
       operationId,
@@ -36,6 +45,7 @@ export class OperationRequestError extends LightsailWaiterError {
     this.requestId = details.requestId;
     this.retriesExhausted = retriesExhausted;
     this.operation = operation;
+    this.action = action;
   }
 }
 

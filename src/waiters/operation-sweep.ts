@@ -21,6 +21,14 @@ const MAX_PAGES = 50;
 /** Sweeps failing in a row (5xx, no answer, the network; not throttling) before `GetOperation` alone is used. */
 const FAILED_SWEEPS_BEFORE_OFF = 3;
 
+/** The errors of failed listings, as thrown to the reads they left unanswered. */
+const listingErrors = new WeakSet<object>();
+
+/** True when `error` is a failed `GetOperations` listing's, not a `GetOperation`'s. */
+export function isListingError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && listingErrors.has(error);
+}
+
 /** A client that also sends `GetOperations`: a `LightsailClient` does. */
 interface ListingClient {
   send(command: GetOperationsCommand, options?: SendOptions): Promise<GetOperationsCommandOutput>;
@@ -139,7 +147,10 @@ export class OperationSweep {
       if (seen !== undefined && seen.sweep === sweep.number && seen.sweep > (this.#served.get(operationId) ?? 0)) {
         return this.#serve(operationId, seen);
       }
-      if (error !== undefined) throw error;
+      if (error !== undefined) {
+        if (typeof error === 'object' && error !== null && !signal.aborted) listingErrors.add(error);
+        throw error;
+      }
       return undefined;
     } finally {
       sweep.readers -= 1;

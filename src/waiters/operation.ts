@@ -7,6 +7,7 @@ import { OperationRequestError } from '../errors/request.js';
 import type { LightsailClientLike, Operation, OperationInput } from '../types.js';
 import { operationWaiterDefinition } from './operation-definition.js';
 import type { OperationStatusName, OperationWaiterEvents } from './operation-events.js';
+import { isListingError } from './operation-sweep.js';
 
 /**
  * Waits for one Lightsail operation and reports its progress as typed events
@@ -63,7 +64,8 @@ export class OperationWaiter extends Waiter<LightsailClientLike, OperationRef, O
   }
 
   protected override requestError(error: unknown, retriesExhausted: boolean): Error {
-    return new OperationRequestError(this.operationId, error, retriesExhausted, this.output);
+    const action = isListingError(error) ? 'GetOperations' : 'GetOperation';
+    return new OperationRequestError(this.operationId, error, retriesExhausted, this.output, action);
   }
 
   protected override operationIdForErrors(): string {

@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { describeValue } from '../../src/engine/validate.js';
 import type { ProbeContext } from '../../src/engine/waiter-definition.js';
-import { type BackoffStrategy, OperationsFailedError, OperationsTimeoutError, OperationsWaiter, Poller } from '../../src/index.js';
+import {
+  type BackoffStrategy,
+  OperationRequestError,
+  OperationsFailedError,
+  OperationsTimeoutError,
+  OperationsWaiter,
+  Poller,
+} from '../../src/index.js';
 import type { Operation } from '../../src/types.js';
 import { OperationSweep } from '../../src/waiters/operation-sweep.js';
 import type { WaitManyOptions } from '../../src/waiters/operations.js';
@@ -140,6 +147,17 @@ describe('useGetOperations', () => {
     expect(poller.stats.throttled).toBe(5);
     expect(lists().length).toBeGreaterThan(5);
     expect(singles()).toHaveLength(0);
+  });
+
+  it('names GetOperations in the error when the listing is what kept failing', async () => {
+    const operations = accountOperations(10, () => 7_000);
+    const { clock, waiter } = setup(operations, { retries: 2 }, () => sdkError('ThrottlingException', 400));
+    const { error } = await clock.run(waiter.wait());
+    expect(error).toBeInstanceOf(OperationsFailedError);
+    const first = (error as OperationsFailedError).results[0]?.error as OperationRequestError;
+    expect(first).toBeInstanceOf(OperationRequestError);
+    expect(first.action).toBe('GetOperations');
+    expect(first.message).toMatch(/^GetOperations for Lightsail operation op-0 failed with ThrottlingException: .* \(retries exhausted\)$/);
   });
 
   it('uses GetOperation alone after three sweeps in a row fail', async () => {
