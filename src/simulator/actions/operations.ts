@@ -21,22 +21,23 @@ type OperationList = Parameters<typeof pageNewestFirst>[0];
 const visible = (ctx: ActionContext, list: OperationList): OperationList => list.filter((op) => ctx.now >= op.hiddenUntil);
 
 /**
- * A page of operations, newest first. The API reference says "oldest to newest", but the real
+ * A page of the visible operations given, newest first. The API reference says "oldest to newest", but the real
  * responses the AWS CLI's `get-operations` and `get-operations-for-resource` examples print run
  * newest first by `createdAt` (1571679872.404, then 1571678786.072, then 1571678786.071).
  */
 function page(ctx: ActionContext, input: ActionInput, list: OperationList): object {
-  const { items, nextPageToken } = pageNewestFirst(visible(ctx, list), optionalString(input, 'pageToken'), ctx.state.config.pageSize);
+  const { items, nextPageToken } = pageNewestFirst(list, optionalString(input, 'pageToken'), ctx.state.config.pageSize);
   return { operations: operationsJson(ctx, items), ...(nextPageToken === undefined ? {} : { nextPageToken }) };
 }
 
 /** `GetOperations {pageToken?}` → `{operations, nextPageToken?}`, newest first. */
-export const getOperations: ActionHandler = (ctx, input) => page(ctx, input, ctx.state.book.all());
+export const getOperations: ActionHandler = (ctx, input) => page(ctx, input, visible(ctx, ctx.state.book.all()));
 
 /** `GetOperationsForResource {resourceName, pageToken?}` → `{operations, nextPageToken?}`, newest first. */
 export const getOperationsForResource: ActionHandler = (ctx, input) => {
   const name = requireName(input, 'resourceName');
   const list = ctx.state.book.forResource(name);
-  if (list === undefined || visible(ctx, list).length === 0) throw notFound(`The resource ${name} does not exist.`);
-  return page(ctx, input, list);
+  const shown = list === undefined ? [] : visible(ctx, list);
+  if (shown.length === 0) throw notFound(`The resource ${name} does not exist.`);
+  return page(ctx, input, shown);
 };
