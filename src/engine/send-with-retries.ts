@@ -1,6 +1,7 @@
 import pRetry from 'p-retry';
 import { exponentialBackoff, fitDelayToDeadline } from '../policy/backoff.js';
 import { classifyRequestError, isThrottling, isUnreachable } from '../policy/request-error-kind.js';
+import type { Clock } from './clock.js';
 import type { Poller } from './poller.js';
 import { type TimedSignal, timedSignal } from './timed-signal.js';
 import type { ResolvedWaitOptions } from './wait-options.js';
@@ -141,19 +142,33 @@ export class RequestTimeoutError extends Error {
 }
 
 /**
- * One attempt, aborted when it outlives `timeoutMs` (or the scope stops). The timer and the link
- * to the scope's signal are released on every path; a request the deadline cuts short first needs
- * neither.
+ * One attempt, aborted when it outlives `timeoutMs` (or the scope stops). A request the deadline
+ * cuts short first needs no timer of its own.
  */
 async function callWithTimeout<T>(request: RetryingRequest<T>, timeoutMs: number): Promise<T> {
   const { scope, options } = request;
   // The wait's own deadline comes first: its signal bounds the request, with no timer of its own.
   if (timeoutMs >= scope.remaining()) return request.call(scope.signal, steps(request, undefined));
-  const attempt = timedSignal(options.clock, scope.signal, timeoutMs, () => new RequestTimeoutError(`no answer within ${timeoutMs} ms`));
+  return withRequestTimeout(options.clock, scope.signal, timeoutMs, (attempt) => request.call(attempt.signal, steps(request, attempt)));
+}
+
+/**
+ * Runs `work` (one request, given the signal to pass to `client.send`) bounded by `timeoutMs` on
+ * `clock` as well as by `parent`: when the time runs out first, rejects with a
+ * {@link RequestTimeoutError} whose `cause` is the work's own error. The timer and the link to
+ * `parent` are released on every path.
+ */
+export async function withRequestTimeout<T>(
+  clock: Clock,
+  parent: AbortSignal,
+  timeoutMs: number,
+  work: (attempt: TimedSignal) => Promise<T>,
+): Promise<T> {
+  const attempt = timedSignal(clock, parent, timeoutMs, () => new RequestTimeoutError(`no answer within ${timeoutMs} ms`));
   try {
-    return await request.call(attempt.signal, steps(request, attempt));
+    return await work(attempt);
   } catch (error) {
-    if (attempt.timedOut() && !scope.signal.aborted)
+    if (attempt.timedOut() && !parent.aborted)
       throw new RequestTimeoutError(`The request got no answer within ${timeoutMs} ms`, { cause: error });
     throw error;
   } finally {

@@ -2,8 +2,7 @@ import { GetOperationsCommand, type GetOperationsCommandOutput } from '@aws-sdk/
 import { onAbort } from '../engine/abort-fanout.js';
 import { CANCELLED, type Clock } from '../engine/clock.js';
 import type { Poller } from '../engine/poller.js';
-import { RequestTimeoutError } from '../engine/send-with-retries.js';
-import { timedSignal } from '../engine/timed-signal.js';
+import { withRequestTimeout } from '../engine/send-with-retries.js';
 import type { ProbeContext } from '../engine/waiter-definition.js';
 import { classifyRequestError, isThrottling } from '../policy/request-error-kind.js';
 import type { LightsailClientLike, Operation, SendOptions } from '../types.js';
@@ -251,19 +250,12 @@ export class OperationSweep {
   }
 
   /** One page, bounded by the per-request timeout. */
-  async #page(pageToken: string | undefined, signal: AbortSignal): Promise<GetOperationsCommandOutput> {
+  #page(pageToken: string | undefined, signal: AbortSignal): Promise<GetOperationsCommandOutput> {
     const { clock, requestTimeoutMs } = this.#options;
-    const timeout = (): Error => new RequestTimeoutError(`The request got no answer within ${requestTimeoutMs} ms`);
-    const attempt = timedSignal(clock, signal, requestTimeoutMs, timeout);
-    try {
-      const command = new GetOperationsCommand(pageToken === undefined ? {} : { pageToken });
-      return await (this.#client as unknown as ListingClient).send(command, { abortSignal: attempt.signal });
-    } catch (error) {
-      if (attempt.timedOut() && !signal.aborted) throw timeout();
-      throw error;
-    } finally {
-      attempt.dispose();
-    }
+    const command = new GetOperationsCommand(pageToken === undefined ? {} : { pageToken });
+    return withRequestTimeout(clock, signal, requestTimeoutMs, (attempt) =>
+      (this.#client as unknown as ListingClient).send(command, { abortSignal: attempt.signal }),
+    );
   }
 
   /** `GetOperation` for one operation, at its own turn. */
