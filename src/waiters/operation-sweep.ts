@@ -198,7 +198,11 @@ export class OperationSweep {
     for (let pages = 1; pages <= MAX_PAGES; pages += 1) {
       let output: GetOperationsCommandOutput;
       try {
-        output = await this.#pageAtTurn(pageToken, sweep.controller.signal);
+        const { signal } = sweep.controller;
+        output = await this.#atTurn(
+          () => this.#options.poller.acquire(signal),
+          () => this.#page(pageToken, signal),
+        );
       } catch (error) {
         if (sweep.controller.signal.aborted) return { error };
         // Throttling says nothing against GetOperations (and one page spares many requests).
@@ -235,12 +239,12 @@ export class OperationSweep {
     return {};
   }
 
-  /** One page at its turn at the poller, which hears how it went. */
-  async #pageAtTurn(pageToken: string | undefined, signal: AbortSignal): Promise<GetOperationsCommandOutput> {
+  /** One request once `turn` (a turn at the shared poller) comes; the poller hears whether it was answered or throttled. */
+  async #atTurn<T>(turn: () => Promise<void>, request: () => Promise<T>): Promise<T> {
     const { poller } = this.#options;
-    await poller.acquire(signal);
+    await turn();
     try {
-      const output = await this.#page(pageToken, signal);
+      const output = await request();
       poller.reportSuccess();
       return output;
     } catch (error) {
@@ -258,18 +262,13 @@ export class OperationSweep {
     );
   }
 
-  /** `GetOperation` for one operation, at its own turn. */
-  async #readOne(operationId: string, context: ProbeContext<Operation>): Promise<Operation> {
+  /** `GetOperation` for one operation, at its own turn (the probe's request timeout held while it waits). */
+  #readOne(operationId: string, context: ProbeContext<Operation>): Promise<Operation> {
     const { poller } = this.#options;
-    await context.untimed(() => poller.acquire(context.signal));
-    try {
-      const operation = await getOperation(this.#client, operationId, context.signal);
-      poller.reportSuccess();
-      return operation;
-    } catch (error) {
-      if (isThrottling(error)) poller.reportThrottled();
-      throw error;
-    }
+    return this.#atTurn(
+      () => context.untimed(() => poller.acquire(context.signal)),
+      () => getOperation(this.#client, operationId, context.signal),
+    );
   }
 }
 
