@@ -1,11 +1,10 @@
 import { assertClient } from '../engine/client-input.js';
 import { linkSignals } from '../engine/linked-signal.js';
 import { assertFunction } from '../engine/validate.js';
-import { resolveWaitOptions } from '../engine/wait-options.js';
 import { OperationsFailedError } from '../errors/operations-failed.js';
 import { operationOutcome } from '../policy/operation-outcome.js';
 import type { LightsailClientLike, Operation } from '../types.js';
-import { assertWaitManyOptions, type WaitManyOptions, waitForOperations } from '../waiters/operations.js';
+import { resolveWaitManyOptions, type WaitManyOptions, waitForOperations } from '../waiters/operations.js';
 
 /** Options of {@link waitForOperationsPlugin}: every {@link WaitManyOptions} field, plus these. */
 export interface WaitForOperationsPluginOptions extends WaitManyOptions {
@@ -66,8 +65,7 @@ export function waitForOperationsPlugin(options: WaitForOperationsPluginOptions)
   assertClient(client);
   assertFunction('filter', filter);
   // Checked now, not after the write call the plugin waits behind has gone out.
-  resolveWaitOptions(waitOptions);
-  assertWaitManyOptions(waitOptions);
+  resolveWaitManyOptions(waitOptions);
   const middleware = (next: Next, context: Context) => async (args: unknown) => {
     const result = await next(args);
     const name = context.commandName ?? '';

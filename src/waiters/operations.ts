@@ -6,7 +6,7 @@ import { choosePoller } from '../engine/default-poller.js';
 import type { Poller } from '../engine/poller.js';
 import { UnpacedPoller } from '../engine/unpaced-poller.js';
 import { describeValue } from '../engine/validate.js';
-import { resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
+import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
 import { OperationsFailedError } from '../errors/operations-failed.js';
 import { OperationsTimeoutError } from '../errors/operations-timeout.js';
 import { FAIL_FAST, type OperationResult, outcomeOfError, succeededResult } from '../policy/result-outcome.js';
@@ -51,15 +51,17 @@ export interface WaitManyOptions extends WaitOptions {
 }
 
 /**
- * Checks the fields {@link WaitManyOptions} adds to {@link WaitOptions} (those are checked where
- * they are resolved), so that every entry point taking them refuses a bad one before any request.
+ * Checks {@link WaitManyOptions} and fills in the defaults of its {@link WaitOptions} fields, for
+ * every entry point that takes them, so that each refuses a bad one before any request.
  */
-export function assertWaitManyOptions(options: WaitManyOptions): void {
+export function resolveWaitManyOptions(options: WaitManyOptions): ResolvedWaitOptions {
+  const resolved = resolveWaitOptions(options);
   for (const key of ['failFast', 'useGetOperations'] as const) {
     const value = options[key];
     if (value !== undefined && typeof value !== 'boolean')
       throw new TypeError(`Expected \`${key}\` to be a boolean, got ${describeValue(value)}`);
   }
+  return resolved;
 }
 
 /** Payload of `progress`: counts over the distinct operations waited on. */
@@ -118,8 +120,7 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     super();
     assertClient(client);
     const refs = toOperationRefs(operations);
-    const resolved = resolveWaitOptions(options);
-    assertWaitManyOptions(options);
+    const resolved = resolveWaitManyOptions(options);
     const { maxRequestsPerSecond, failFast = false, useGetOperations = true } = options;
     this.poller = choosePoller(client, resolved.clock, resolved.poller, maxRequestsPerSecond);
     this.operationIds = refs.map((r) => r.id);

@@ -9,7 +9,7 @@ import { choosePoller } from '../engine/default-poller.js';
 import type { Poller } from '../engine/poller.js';
 import { sendWithRetries } from '../engine/send-with-retries.js';
 import { describeValue } from '../engine/validate.js';
-import { resolveWaitOptions } from '../engine/wait-options.js';
+import type { ResolvedWaitOptions } from '../engine/wait-options.js';
 import { WaitScope } from '../engine/wait-scope.js';
 import { WaiterAbortError } from '../errors/abort.js';
 import { OperationsTimeoutError } from '../errors/operations-timeout.js';
@@ -18,7 +18,7 @@ import { WaiterTimeoutError } from '../errors/timeout.js';
 import { isSettled } from '../policy/operation-outcome.js';
 import { succeededResult } from '../policy/result-outcome.js';
 import type { Operation, SendOptions } from '../types.js';
-import { assertWaitManyOptions, type WaitManyOptions, waitForOperations } from './operations.js';
+import { resolveWaitManyOptions, type WaitManyOptions, waitForOperations } from './operations.js';
 
 /** A client that can list a resource's operations as well as read one: a `LightsailClient` fits. */
 export interface ResourceClientLike {
@@ -97,8 +97,7 @@ function prepare(client: ResourceClientLike, resourceName: string, options: Wait
       `Expected \`resourceName\` to be a Lightsail resource name (letters, digits, _ and -), got ${describeValue(resourceName)}`,
     );
   }
-  const resolved = resolveWaitOptions(options);
-  assertWaitManyOptions(options);
+  const resolved = resolveWaitManyOptions(options);
   return { resolved, poller: choosePoller(client, resolved.clock, resolved.poller, options.maxRequestsPerSecond) };
 }
 
@@ -109,7 +108,7 @@ function prepare(client: ResourceClientLike, resourceName: string, options: Wait
 async function listPending(
   client: ResourceClientLike,
   resourceName: string,
-  options: ReturnType<typeof resolveWaitOptions>,
+  options: ResolvedWaitOptions,
   poller: Poller,
   callerTimeoutMs = options.timeoutMs,
 ): Promise<Operation[]> {
