@@ -6,12 +6,12 @@
  * (`certificateFirstDomainMs`, then `certificateDomainStaggerMs` apart); the certificate is `ISSUED`
  * with the last one, or `FAILED` / `VALIDATION_TIMED_OUT` as set by `Simulator.setCertificateOutcome`.
  */
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import { type CertificateRecord, certificateSummaryJson } from '../certificates.js';
 import { certificateStatusAt, planValidation } from '../validation.js';
 import { type ActionHandler, operationsJson } from './context.js';
 import { optionalBoolean, optionalString, optionalStrings, requireName, requireString } from './input.js';
-import { findCertificate } from './lookup.js';
+import { findCertificate, throwIfNamesTaken } from './lookup.js';
 
 /** `CreateCertificate {certificateName, domainName, subjectAlternativeNames?}` → `{certificate, operations}`. */
 export const createCertificate: ActionHandler = (ctx, input) => {
@@ -19,7 +19,7 @@ export const createCertificate: ActionHandler = (ctx, input) => {
   const domainName = requireString(input, 'domainName');
   const subjectAlternativeNames = optionalStrings(input, 'subjectAlternativeNames');
   const { state, now } = ctx;
-  if (state.certificates.has(name)) throw nameInUse([name]);
+  throwIfNamesTaken(ctx, [name]);
   const cert: CertificateRecord = {
     name,
     arn: state.arn('Certificate'),

@@ -3,7 +3,7 @@
  * delete, answered `{}`) returns the `containerService` as seen at the request's instant.
  */
 import { randomUUID } from 'node:crypto';
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import { containerServiceJson } from '../container-json.js';
 import type { ContainerServiceRecord } from '../container-services.js';
 import { serviceStatusAt } from '../container-services.js';
@@ -12,7 +12,7 @@ import { addDeployment, readDeploymentRequest } from './container-deployments.js
 import { checkDomainCount, readDomainNames, readEcrPuller, readPower, readScale, readTags, requireServiceName } from './container-input.js';
 import type { ActionHandler } from './context.js';
 import { optionalBoolean, optionalObject } from './input.js';
-import { findContainerService, purgeContainerServices } from './lookup.js';
+import { findContainerService, purgeContainerServices, throwIfNamesTaken } from './lookup.js';
 
 /** A random lower-case alphanumeric string, like the one in a service's default domain. */
 function randomId(length: number): string {
@@ -36,7 +36,7 @@ export const createContainerService: ActionHandler = (ctx, input) => {
   const deployment = deploymentInput === undefined ? undefined : readDeploymentRequest(deploymentInput);
   const { state, now } = ctx;
   purgeContainerServices(ctx);
-  if (state.containerServices.has(name)) throw nameInUse([name]);
+  throwIfNamesTaken(ctx, [name]);
   const { region } = state.config;
   const service: ContainerServiceRecord = {
     name,

@@ -3,14 +3,14 @@
  * (CLI examples create-relational-database.rst and delete-relational-database.rst).
  */
 import { randomUUID } from 'node:crypto';
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import { type DatabaseRecord, databaseJson, databaseStateAt } from '../databases.js';
 import type { OperationRecord } from '../lifecycle.js';
 import type { ActionOperation } from '../state.js';
 import { checkZone } from '../zones.js';
 import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { optionalBoolean, optionalString, requireName, requireString } from './input.js';
-import { exists, findDatabase } from './lookup.js';
+import { findDatabase, throwIfNamesTaken } from './lookup.js';
 
 function zoneOf(ctx: ActionContext, input: Readonly<Record<string, unknown>>): string {
   const { region } = ctx.state.config;
@@ -35,7 +35,7 @@ export const createRelationalDatabase: ActionHandler = (ctx, input) => {
   const masterUsername = requireString(input, 'masterUsername');
   optionalString(input, 'masterUserPassword');
   const { state } = ctx;
-  if (exists(findDatabase, ctx, name)) throw nameInUse([name]);
+  throwIfNamesTaken(ctx, [name]);
   const op = start(ctx, {
     operationType: 'CreateRelationalDatabase',
     resourceName: name,

@@ -4,14 +4,14 @@
  * the disk answers `state: "deleting"` for a while ("The disk may remain in the deleting state for
  * several minutes", SDK DeleteDiskCommand), then `NotFoundException`.
  */
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import { isTerminalAt } from '../lifecycle.js';
 import { diskAttachedTo, diskJson, diskStateAt, instanceStateAt } from '../resources.js';
 import { type ActionHandler, operationsJson } from './context.js';
 import { diskPairOperations } from './disk-operations.js';
 import { requireAvailabilityZone, requireName, requirePositiveInteger, requireString } from './input.js';
 import { isCreated } from './instances.js';
-import { exists, findDisk, findInstance } from './lookup.js';
+import { findDisk, findInstance, throwIfNamesTaken } from './lookup.js';
 
 /** `CreateDisk {diskName, availabilityZone, sizeInGb}` → one `Started` `CreateDisk` operation; the disk is `pending`, then `available`. */
 export const createDisk: ActionHandler = (ctx, input) => {
@@ -19,7 +19,7 @@ export const createDisk: ActionHandler = (ctx, input) => {
   const availabilityZone = requireAvailabilityZone(ctx, input);
   const sizeInGb = requirePositiveInteger(input, 'sizeInGb');
   const { state } = ctx;
-  if (exists(findDisk, ctx, name)) throw nameInUse([name]);
+  throwIfNamesTaken(ctx, [name]);
   const op = state.startOperation(
     { operationType: 'CreateDisk', resourceName: name, resourceType: 'Disk', availabilityZone, operationDetails: '', instant: false },
     ctx.now,

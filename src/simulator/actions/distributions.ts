@@ -4,12 +4,12 @@
  * (no public response shows its status); the distribution's `status` is `InProgress` until
  * `distributionDeployMs` after the change (and not before the operation ends), then `Deployed`.
  */
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import { type DistributionOrigin, type DistributionRecord, distributionJson } from '../distributions.js';
 import type { OperationRecord } from '../lifecycle.js';
 import { type ActionContext, type ActionHandler, type ActionInput, operationsJson } from './context.js';
 import { optionalBoolean, optionalObject, optionalString, requireName, requireObject, requireString } from './input.js';
-import { findDistribution } from './lookup.js';
+import { findDistribution, throwIfNamesTaken } from './lookup.js';
 
 const BEHAVIORS = ['dont-cache', 'cache'];
 const PROTOCOL_POLICIES = ['http-only', 'https-only', 'match-viewer'];
@@ -59,7 +59,7 @@ export const createDistribution: ActionHandler = (ctx, input) => {
   const defaultBehavior = readBehavior(requireObject(input, 'defaultCacheBehavior'));
   const bundleId = requireString(input, 'bundleId');
   const { state } = ctx;
-  if (state.distributions.has(name)) throw nameInUse([name]);
+  throwIfNamesTaken(ctx, [name]);
   const record: DistributionRecord = {
     name,
     arn: state.arn('Distribution'),

@@ -1,13 +1,13 @@
 /**
  * Instance actions: create, delete, start, stop, reboot and get.
  */
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import { isTerminalAt } from '../lifecycle.js';
 import { diskAttachedTo, type InstanceRecord, instanceJson, instanceStateAt } from '../resources.js';
 import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { diskPairOperations } from './disk-operations.js';
 import { requireAvailabilityZone, requireName, requireNames, requireString } from './input.js';
-import { findInstance } from './lookup.js';
+import { findInstance, throwIfNamesTaken } from './lookup.js';
 
 function requireState(ctx: ActionContext, instance: InstanceRecord, allowed: string, action: string): void {
   const state = instanceStateAt(instance, ctx.now);
@@ -38,8 +38,7 @@ export const createInstances: ActionHandler = (ctx, input) => {
   const blueprintId = requireString(input, 'blueprintId');
   const bundleId = requireString(input, 'bundleId');
   const { state } = ctx;
-  const taken = names.filter((name) => state.instances.has(name));
-  if (taken.length > 0) throw nameInUse(taken);
+  throwIfNamesTaken(ctx, names);
   const ops = names.map((name) => {
     const op = state.startOperation(
       {

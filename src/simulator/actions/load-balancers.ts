@@ -3,7 +3,7 @@
  * statuses follow the CLI examples create-load-balancer.rst and attach-instances-to-load-balancer.rst.
  */
 import { randomUUID } from 'node:crypto';
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import { isTerminalAt, type OperationRecord } from '../lifecycle.js';
 import { healthAt, type LoadBalancerRecord, loadBalancerJson, loadBalancerStateAt } from '../load-balancers.js';
 import { instanceStateAt } from '../resources.js';
@@ -11,7 +11,7 @@ import { type ActionContext, type ActionHandler, type ActionInput, operationsJso
 import { optionalString, optionalStrings, requireIntegerIn, requireName, requireNames } from './input.js';
 import { isCreated } from './instances.js';
 import { addLbCertificate } from './lb-certificates.js';
-import { findInstance, findLoadBalancer } from './lookup.js';
+import { findInstance, findLoadBalancer, throwIfNamesTaken } from './lookup.js';
 
 function lbOperation(ctx: ActionContext, operationType: string, lb: string, details: string, instant: boolean): OperationRecord {
   return ctx.state.startOperation(
@@ -37,7 +37,7 @@ export const createLoadBalancer: ActionHandler = (ctx, input) => {
   }
   const alternatives = optionalStrings(input, 'certificateAlternativeNames');
   const { state } = ctx;
-  if (state.loadBalancers.has(name)) throw nameInUse([name]);
+  throwIfNamesTaken(ctx, [name]);
   const op = lbOperation(ctx, 'CreateLoadBalancer', name, '', false);
   const lb: LoadBalancerRecord = {
     name,

@@ -3,7 +3,7 @@
  * Resources whose deletion finishes later (disks, databases) are dropped here, lazily, once their
  * deletion has finished at the request's instant.
  */
-import { notFound, SimulatorApiError } from '../api-error.js';
+import { nameInUse, notFound, SimulatorApiError } from '../api-error.js';
 import type { CertificateRecord } from '../certificates.js';
 import { type ContainerServiceRecord, isServiceGone } from '../container-services.js';
 import { type DatabaseRecord, isDatabaseGone } from '../databases.js';
@@ -83,4 +83,29 @@ export function exists(find: (ctx: ActionContext, name: string) => unknown, ctx:
     if (error instanceof SimulatorApiError && error.type === 'NotFoundException') return false;
     throw error;
   }
+}
+
+/**
+ * Throws `InvalidInputException` ("Some names are already in use") when a resource of any type holds
+ * one of `names`: Lightsail names share one namespace across resource types within a region. Its
+ * Developer Guide: resource names "Must be unique within each AWS Region in your Lightsail account",
+ * and a DNS zone named like a resource of another type gets "a resource name conflict error ("some
+ * names are already in use")"; `GetActiveNames` "Returns the names of all active (not deleted)
+ * resources", one list for every type.
+ */
+export function throwIfNamesTaken(ctx: ActionContext, names: readonly string[]): void {
+  const { state } = ctx;
+  purgeContainerServices(ctx);
+  const taken = names.filter(
+    (name) =>
+      state.instances.has(name) ||
+      state.staticIps.has(name) ||
+      exists(findDisk, ctx, name) ||
+      exists(findDatabase, ctx, name) ||
+      state.loadBalancers.has(name) ||
+      state.certificates.has(name) ||
+      state.distributions.has(name) ||
+      state.containerServices.has(name),
+  );
+  if (taken.length > 0) throw nameInUse(taken);
 }

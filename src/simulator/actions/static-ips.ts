@@ -1,12 +1,12 @@
 /**
  * Static IP actions: allocate, attach, detach, release and get. All are answered already `Succeeded`.
  */
-import { invalidInput, nameInUse } from '../api-error.js';
+import { invalidInput } from '../api-error.js';
 import type { OperationRecord } from '../lifecycle.js';
 import { type InstanceRecord, type StaticIpRecord, staticIpJson } from '../resources.js';
 import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { requireName } from './input.js';
-import { findInstance, findStaticIp } from './lookup.js';
+import { findInstance, findStaticIp, throwIfNamesTaken } from './lookup.js';
 
 function staticIpOperation(ctx: ActionContext, operationType: string, ip: string, details: string): OperationRecord {
   return ctx.state.startOperation(
@@ -39,7 +39,7 @@ const allSucceeded = (ops: readonly OperationRecord[]): boolean => ops.every((op
 export const allocateStaticIp: ActionHandler = (ctx, input) => {
   const name = requireName(input, 'staticIpName');
   const { state } = ctx;
-  if (state.staticIps.has(name)) throw nameInUse([name]);
+  throwIfNamesTaken(ctx, [name]);
   const op = staticIpOperation(ctx, 'AllocateStaticIp', name, '');
   if (op.finalStatus !== 'Failed') {
     state.staticIps.set(name, {
