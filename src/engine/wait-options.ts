@@ -76,10 +76,7 @@ export interface ResolvedWaitOptions {
   readonly poller: Poller | undefined;
 }
 
-/**
- * Every option any entry point takes: {@link WaitOptions}, plus `waitForOperations`'
- * `maxRequestsPerSecond`, `failFast` and `useGetOperations`, and the plugin's `client` and `filter`.
- */
+/** Every {@link WaitOptions} key: what a single wait takes. */
 const WAIT_OPTION_KEYS: readonly string[] = [
   'timeoutMs',
   'minDelayMs',
@@ -92,12 +89,14 @@ const WAIT_OPTION_KEYS: readonly string[] = [
   'unreachableTimeoutMs',
   'clock',
   'poller',
-  'maxRequestsPerSecond',
-  'failFast',
-  'useGetOperations',
-  'client',
-  'filter',
 ];
+
+/** The options only a wait for many operations takes, and what to say to a single wait given one. */
+const MANY_ONLY: Readonly<Record<string, string>> = {
+  maxRequestsPerSecond: 'to cap a single wait, pass `poller: new Poller({ maxRequestsPerSecond })`',
+  failFast: 'a single wait has no other operations to stop',
+  useGetOperations: 'a single wait reads its one operation or resource with its own request',
+};
 
 /** The defaults, in milliseconds. */
 export const DEFAULT_WAIT_OPTIONS = Object.freeze({
@@ -119,19 +118,27 @@ export const DEFAULT_WAIT_OPTIONS = Object.freeze({
 
 /**
  * Checks every option and fills in defaults; throws `TypeError`/`RangeError` naming the bad option.
+ * `moreKeys` are the options the caller takes beyond {@link WaitOptions} (and checks itself).
  * Options it resolved before (spread copies included, with internal overrides such as the signal)
  * are returned as they are: arguments are checked once, at the public edge.
  */
 export function resolveWaitOptions(
   options: WaitOptions | undefined,
   defaultBackoff: BackoffStrategy = operationAwareBackoff,
+  moreKeys: readonly string[] = [],
 ): ResolvedWaitOptions {
   if (options !== undefined && (options as Partial<ResolvedWaitOptions>)[RESOLVED] === true) return options as ResolvedWaitOptions;
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`Expected \`options\` to be an object, got ${describeValue(options)}`);
   }
-  assertKnownKeys('options', options, WAIT_OPTION_KEYS);
+  for (const key of Object.keys(options)) {
+    const why = MANY_ONLY[key];
+    if (why !== undefined && !moreKeys.includes(key)) {
+      throw new TypeError(`Unknown option \`${key}\` in \`options\`: it is an option of waitForOperations and waitForResource; ${why}`);
+    }
+  }
+  assertKnownKeys('options', options, moreKeys.length === 0 ? WAIT_OPTION_KEYS : [...WAIT_OPTION_KEYS, ...moreKeys]);
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_OPTIONS.timeoutMs;
   // A bound given alone moves the other's default with it, either way (a bad one is refused below, by name).
   const givenMax: unknown = options.maxDelayMs;

@@ -5,7 +5,7 @@ import { CANCELLED, type Clock } from '../engine/clock.js';
 import { choosePoller } from '../engine/default-poller.js';
 import type { Poller } from '../engine/poller.js';
 import { UnpacedPoller } from '../engine/unpaced-poller.js';
-import { describeValue } from '../engine/validate.js';
+import { assertNumber, describeValue } from '../engine/validate.js';
 import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
 import { OperationsFailedError } from '../errors/operations-failed.js';
 import { OperationsTimeoutError } from '../errors/operations-timeout.js';
@@ -50,16 +50,26 @@ export interface WaitManyOptions extends WaitOptions {
   readonly useGetOperations?: boolean;
 }
 
+/** The {@link WaitManyOptions} keys beyond {@link WaitOptions}. */
+const MANY_KEYS: readonly string[] = ['maxRequestsPerSecond', 'failFast', 'useGetOperations'];
+
 /**
  * Checks {@link WaitManyOptions} and fills in the defaults of its {@link WaitOptions} fields, for
  * every entry point that takes them, so that each refuses a bad one before any request.
  */
 export function resolveWaitManyOptions(options: WaitManyOptions): ResolvedWaitOptions {
-  const resolved = resolveWaitOptions(options);
+  const resolved = resolveWaitOptions(options, undefined, MANY_KEYS);
   for (const key of ['failFast', 'useGetOperations'] as const) {
     const value = options[key];
     if (value !== undefined && typeof value !== 'boolean')
       throw new TypeError(`Expected \`${key}\` to be a boolean, got ${describeValue(value)}`);
+  }
+  const { maxRequestsPerSecond } = options;
+  if (maxRequestsPerSecond !== undefined && maxRequestsPerSecond !== Number.POSITIVE_INFINITY) {
+    assertNumber('maxRequestsPerSecond', maxRequestsPerSecond, 0, true);
+  }
+  if (maxRequestsPerSecond !== undefined && resolved.poller !== undefined) {
+    throw new TypeError('Pass either `maxRequestsPerSecond` or `poller`, not both: a shared poller has its own cap');
   }
   return resolved;
 }

@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   OperationFailedError,
   OperationsFailedError,
+  Poller,
   WAIT_FOR_OPERATIONS_MIDDLEWARE,
   type WaitForOperationsPluginOptions,
   waitForOperationsPlugin,
@@ -116,6 +117,18 @@ describe('waitForOperationsPlugin', () => {
     [{ client: scriptedClient({}), timeoutMs: -1 }, '`timeoutMs`'],
     [{ client: scriptedClient({}), failFast: 'yes' }, 'Expected `failFast` to be a boolean'],
     [{ client: scriptedClient({}), useGetOperations: 1 }, 'Expected `useGetOperations` to be a boolean, got `1` (number)'],
+    [
+      { client: scriptedClient({}), maxRequestsPerSecond: -1 },
+      'Expected `maxRequestsPerSecond` to be a finite number > 0, got `-1` (number)',
+    ],
+    [
+      { client: scriptedClient({}), maxRequestsPerSecond: 'fast' },
+      'Expected `maxRequestsPerSecond` to be a finite number > 0, got `"fast"`',
+    ],
+    [
+      { client: scriptedClient({}), maxRequestsPerSecond: 5, poller: new Poller() },
+      'Pass either `maxRequestsPerSecond` or `poller`, not both',
+    ],
   ])('refuses %j', (options, message) => {
     expect(() => waitForOperationsPlugin(options as never)).toThrow(message);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveWaitOptions } from '../../src/engine/wait-options.js';
-import { OperationWaiter, waitForOperation } from '../../src/index.js';
+import { OperationWaiter, waitForInstanceRunning, waitForOperation } from '../../src/index.js';
 import { stubClient } from '../helpers/stub-client.js';
 
 const client = stubClient(new Error('no request may be sent'));
@@ -68,6 +68,22 @@ describe('bad input is refused before any request', () => {
     expect(resolveWaitOptions({ maxDelayMs: 0 })).toMatchObject({ minDelayMs: 0, maxDelayMs: 0 });
     expect(resolveWaitOptions({ maxDelayMs: 5_000 })).toMatchObject({ minDelayMs: 1_000, maxDelayMs: 5_000 });
     expect(() => resolveWaitOptions({ maxDelayMs: -1 })).toThrow('Expected `maxDelayMs` to be a finite number');
+  });
+
+  it.each([
+    [
+      'maxRequestsPerSecond',
+      1,
+      'it is an option of waitForOperations and waitForResource; to cap a single wait, pass `poller: new Poller({ maxRequestsPerSecond })`',
+    ],
+    ['failFast', true, 'it is an option of waitForOperations and waitForResource; a single wait has no other operations to stop'],
+    ['useGetOperations', false, 'Unknown option `useGetOperations` in `options`: it is an option of waitForOperations'],
+    ['filter', () => true, 'Unknown option `filter` in `options`'],
+    ['client', client, 'Unknown option `client` in `options`'],
+  ])('a single wait refuses %s, which it would ignore', async (key, value, message) => {
+    expect(() => new OperationWaiter(client, 'op-1', { [key]: value } as never)).toThrow(TypeError);
+    expect(() => new OperationWaiter(client, 'op-1', { [key]: value } as never)).toThrow(message);
+    await expect(waitForInstanceRunning(client as never, 'web-1', { [key]: value } as never)).rejects.toThrow(message);
   });
 
   it('sent no request in any of the cases above', () => {
