@@ -82,8 +82,8 @@ export interface WaiterEvents<TOutput> {
   poll: [event: WaiterPollEvent<TOutput>];
   /** Fires when a transient request failure is about to be retried, before the retry delay. */
   retry: [event: WaiterRetryEvent];
-  /** Fires once, just before `wait()` resolves. */
+  /** Fires once, just before `wait()` resolves; never with `failed` (a listener of it that throws rejects `wait()` with its error). */
   succeeded: [event: WaiterSucceededEvent<TOutput>];
-  /** Fires once, just before `wait()` rejects, whatever the reason. */
+  /** Fires once, just before `wait()` rejects, whatever the reason; never after `succeeded`. */
   failed: [event: WaiterFailedEvent<TOutput>];
 }

@@ -64,6 +64,8 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   /** `clock.now()` of the first of the requests in a row that failed, if the last one did. */
   #failingSince: number | undefined;
   #seen = false;
+  /** `succeeded` or `failed` has been emitted: a wait ends once. */
+  #ended = false;
 
   constructor(client: TClient, definition: WaiterDefinition<TClient, TInput, TOutput>, input: unknown, options?: WaitOptions) {
     super();
@@ -342,6 +344,8 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
 
   #settle(verdict: Verdict, output: TOutput | undefined, error?: unknown): TOutput {
     if (verdict.state === 'failure') throw this.#failure(verdict.reason, output, error);
+    // One ending: a `succeeded` listener that throws rejects the wait, with no `failed` after it.
+    this.#ended = true;
     this.#emit('succeeded', {
       output,
       attempts: this.attempts,
@@ -360,6 +364,8 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
   }
 
   #fail(error: unknown): never {
+    if (this.#ended) throw error;
+    this.#ended = true;
     const reported = error instanceof Error ? error : new Error(String(error));
     this.#emit('failed', {
       error: reported,
