@@ -56,7 +56,7 @@ export interface DiskAttachment {
   detachOp: OperationRecord | undefined;
 }
 
-/** Lightsail's (EC2's) instance state codes; `error` is the simulator's state for a failed create. */
+/** Lightsail's (EC2's) instance state codes. */
 const STATE_CODES: Readonly<Record<string, number>> = {
   pending: 0,
   running: 16,
@@ -64,10 +64,14 @@ const STATE_CODES: Readonly<Record<string, number>> = {
   terminated: 48,
   stopping: 64,
   stopped: 80,
-  error: -1,
 };
 
-/** The instance's state name at `now`: `pending`, `running`, `stopping`, `stopped` or `error`. */
+/**
+ * The instance's state name at `now`: `pending`, `running`, `stopping`, `stopped`, or `terminated`
+ * after a failed create. Lightsail publishes nothing on a failed create; its instances report EC2's
+ * states, and an EC2 launch that fails goes from `pending` to `terminated` (EC2's StateReason:
+ * "Server.InternalError: An internal error caused the instance to terminate during launch").
+ */
 export function instanceStateAt(instance: InstanceRecord, now: number): string {
   const { powerOp, createOp } = instance;
   if (powerOp !== undefined) {
@@ -76,7 +80,7 @@ export function instanceStateAt(instance: InstanceRecord, now: number): string {
     return (powerOp.kind === 'stop') === ok ? 'stopped' : 'running';
   }
   if (!isTerminalAt(createOp, now)) return 'pending';
-  return hasSucceededAt(createOp, now) ? 'running' : 'error';
+  return hasSucceededAt(createOp, now) ? 'running' : 'terminated';
 }
 
 /** The instance's dynamic public address at `now`: set `ipDelay` (clock ms) after it is `running`, absent otherwise. */

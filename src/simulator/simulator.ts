@@ -29,7 +29,7 @@ import { createRequestListener } from './server.js';
  * **Making things fail.** Every way is available both to tests (methods) and at start (options,
  * hence the command line's flags):
  * - operations: `failOperations(match, failure)` / the `failures` option / `--fail-operation TYPE[:CODE]`.
- *   A failed create leaves its resource broken: an instance `error`, a disk `error`, a database
+ *   A failed create leaves its resource broken: an instance `terminated`, a disk `error`, a database
  *   `failed`, a load balancer `failed`, a distribution `Failed`; a failed attach leaves the disk or
  *   instance unattached, a failed stop leaves the instance `running`.
  * - certificates: `setCertificateOutcome(name, 'FAILED' | 'VALIDATION_TIMED_OUT')` / the

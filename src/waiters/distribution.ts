@@ -14,7 +14,9 @@ export interface DistributionInput {
 /**
  * `distribution-deployed`: `GetDistributions` until the distribution's `status` is `Deployed`
  * (Lightsail distributions are CloudFront distributions underneath and report its `InProgress` →
- * `Deployed`). No failure state is documented, so it waits until the timeout.
+ * `Deployed`). No failure state is documented; it fails on a status named `Failed` (what the bundled
+ * simulator reports after a failed create), which will not become `Deployed`, and otherwise waits
+ * until the timeout.
  */
 export const distributionDeployed = defineWaiter<GetDistributionsClient, DistributionInput, LightsailDistribution>({
   name: 'distribution-deployed',
@@ -28,7 +30,10 @@ export const distributionDeployed = defineWaiter<GetDistributionsClient, Distrib
     if (distribution === undefined) throw notFound(`No Lightsail distribution named ${distributionName}`);
     return distribution;
   },
-  acceptors: [{ state: 'success', matches: (distribution) => distribution.status === 'Deployed' }],
+  acceptors: [
+    { state: 'success', matches: (distribution) => distribution.status === 'Deployed' },
+    { state: 'failure', matches: (distribution) => distribution.status === 'Failed', reason: () => 'the distribution is Failed' },
+  ],
   state: (distribution) => distribution.status,
   typicalDurationMs: [120_000, 1_800_000],
 });

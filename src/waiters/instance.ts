@@ -32,23 +32,29 @@ export function publicAddress(instance: Instance | undefined): string | undefine
   return instance?.ipAddressType === 'ipv6' ? instance.ipv6Addresses?.[0] || undefined : undefined;
 }
 
-/** States an instance does not come back from. */
-const GONE = new Set(['shutting-down', 'terminated']);
-
 const stateOf = (output: GetInstanceCommandOutput): string | undefined => output.instance?.state?.name;
 const describe = ({ instanceName }: InstanceInput) => `Lightsail instance ${instanceName}`;
 const probe = (client: GetInstanceClient, { instanceName }: InstanceInput, { signal }: { signal: AbortSignal }) =>
   client.send(new GetInstanceCommand({ instanceName }), { abortSignal: signal });
-const terminal = {
-  state: 'failure',
-  matches: (output: GetInstanceCommandOutput) => GONE.has(stateOf(output) ?? ''),
-  reason: (output: GetInstanceCommandOutput) => `the instance is ${stateOf(output)}`,
-} as const;
+
+/**
+ * Fails the wait in `states`: those an instance does not come back from (`shutting-down`,
+ * `terminated`), and the move the other way. Lightsail instances report EC2's states, and EC2's own
+ * waiters (botocore's ec2 `waiters-2.json`) fail `InstanceRunning` on `stopping` and
+ * `InstanceStopped` on `pending`: nobody gets there without a new start or stop.
+ */
+const failIn = (states: readonly string[]) =>
+  ({
+    state: 'failure',
+    matches: (output: GetInstanceCommandOutput) => states.includes(stateOf(output) ?? ''),
+    reason: (output: GetInstanceCommandOutput) => `the instance is ${stateOf(output)}`,
+  }) as const;
 
 /**
  * `instance-running`: `GetInstance` until `state.name` is `running` and a public IP is assigned
- * (the IPv6 address of an IPv6-only instance; unless `requirePublicIp: false`). Fails fast when the instance is shutting down or terminated;
- * an instance that does not exist fails once the not-found grace window has passed.
+ * (the IPv6 address of an IPv6-only instance; unless `requirePublicIp: false`). Fails fast when the
+ * instance is stopping, shutting down or terminated; an instance that does not exist fails once the
+ * not-found grace window has passed.
  */
 export const instanceRunning = defineWaiter<GetInstanceClient, InstanceRunningInput, GetInstanceCommandOutput>({
   name: 'instance-running',
@@ -65,7 +71,7 @@ export const instanceRunning = defineWaiter<GetInstanceClient, InstanceRunningIn
   describe,
   probe,
   acceptors: [
-    terminal,
+    failIn(['stopping', 'shutting-down', 'terminated']),
     {
       state: 'success',
       matches: (output, input) => stateOf(output) === 'running' && (!input.requirePublicIp || publicAddress(output.instance) !== undefined),
@@ -76,7 +82,7 @@ export const instanceRunning = defineWaiter<GetInstanceClient, InstanceRunningIn
   typicalDurationMs: [15_000, 90_000],
 });
 
-/** `instance-stopped`: `GetInstance` until `state.name` is `stopped`; fails when it is shutting down or terminated. */
+/** `instance-stopped`: `GetInstance` until `state.name` is `stopped`; fails when it is pending (starting), shutting down or terminated. */
 export const instanceStopped = defineWaiter<GetInstanceClient, InstanceInput, GetInstanceCommandOutput>({
   name: 'instance-stopped',
   action: 'GetInstance',
@@ -84,7 +90,7 @@ export const instanceStopped = defineWaiter<GetInstanceClient, InstanceInput, Ge
   target: ({ instanceName }) => instanceName,
   describe,
   probe,
-  acceptors: [terminal, { state: 'success', matches: (output) => stateOf(output) === 'stopped' }],
+  acceptors: [failIn(['pending', 'shutting-down', 'terminated']), { state: 'success', matches: (output) => stateOf(output) === 'stopped' }],
   state: stateOf,
   typicalDurationMs: [10_000, 60_000],
 });

@@ -11,6 +11,7 @@ import {
   CreateRelationalDatabaseCommand,
   DeleteInstanceCommand,
   type LightsailClient,
+  StartInstanceCommand,
   StopInstanceCommand,
 } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,30 @@ describe('instance waiters', () => {
     expect((await waitForInstanceStopped(client, 'web-1', fast())).instance?.state?.name).toBe('stopped');
     await client.send(new DeleteInstanceCommand({ instanceName: 'web-1' }));
     await expect(waitForInstanceDeleted(client, { instanceName: 'web-1' }, fast())).resolves.toBeUndefined();
+  });
+
+  it('an instance whose create fails rejects with ResourceFailedError at once, not at the timeout', async () => {
+    const { client, sim } = await setup({ simulator: SCALE });
+    sim.failOperations({ operationType: 'CreateInstance' }, { errorCode: 'InternalError' });
+    await createInstance(client, 'web-1');
+    const error = await rejection(waitForInstanceRunning(client, 'web-1', fast({ timeoutMs: 600_000 })));
+    expect(error).toMatchObject({
+      waiter: 'instance-running',
+      resourceName: 'web-1',
+      state: 'terminated',
+      reason: 'the instance is terminated',
+    });
+  });
+
+  it('instance-stopped on an instance being started fails at once', async () => {
+    // The start takes 10 h, 3.6 s here: still pending at the first poll, whatever the load.
+    const { client } = await setup({ simulator: { ...SCALE, durations: { StartInstance: 36_000_000 } } });
+    await runningInstance(client, 'web-1');
+    await client.send(new StopInstanceCommand({ instanceName: 'web-1' }));
+    await waitForInstanceStopped(client, 'web-1', fast());
+    await client.send(new StartInstanceCommand({ instanceName: 'web-1' }));
+    const error = await rejection(waitForInstanceStopped(client, 'web-1', fast({ timeoutMs: 600_000 })));
+    expect(error).toMatchObject({ waiter: 'instance-stopped', state: 'pending', reason: 'the instance is pending' });
   });
 
   it('an instance that never appears fails as ResourceRequestError (NotFoundException) once the grace window has passed', async () => {
@@ -243,5 +268,21 @@ describe('distribution-deployed', () => {
       }),
     );
     expect((await waitForDistributionDeployed(client, 'cdn-1', fast())).status).toBe('Deployed');
+  });
+
+  it('a distribution whose create fails rejects with ResourceFailedError at once, not at the timeout', async () => {
+    const { client, sim } = await setup({ simulator: SCALE });
+    await runningInstance(client, 'web-1');
+    sim.failOperations({ operationType: 'CreateDistribution' }, { errorCode: 'InternalError' });
+    await client.send(
+      new CreateDistributionCommand({
+        distributionName: 'cdn-1',
+        origin: { name: 'web-1', regionName: 'us-east-1' },
+        defaultCacheBehavior: { behavior: 'cache' },
+        bundleId: 'small_1_0',
+      }),
+    );
+    const error = await rejection(waitForDistributionDeployed(client, 'cdn-1', fast({ timeoutMs: 600_000 })));
+    expect(error).toMatchObject({ waiter: 'distribution-deployed', state: 'Failed', reason: 'the distribution is Failed' });
   });
 });

@@ -80,12 +80,12 @@ describe('CreateInstances', () => {
     await expectModelledMembers(f, 'GetInstance', { instanceName: 'web-1' }, output);
   });
 
-  it('leaves the instance in the error state when its create fails', async () => {
+  it('leaves the instance terminated when its create fails, as a failed EC2 launch ends', async () => {
     const f = await setup();
     f.sim.failOperations({ operationType: 'CreateInstance' }, { errorCode: 'InsufficientCapacity' });
     await create(f, ['web-1']);
     f.clock.advance(20_000);
-    expect((await stateOf(f, 'web-1'))?.name).toBe('error');
+    expect(await stateOf(f, 'web-1')).toEqual({ code: 48, name: 'terminated' });
   });
 
   it.each([

@@ -10,7 +10,8 @@ describe('distribution-deployed: what each GetDistributions answer means', () =>
   it.each([
     ['InProgress', 'wait'],
     ['Deployed', 'success'],
-    ['Failed', 'wait'],
+    ['Failed', 'failure: the distribution is Failed'],
+    ['Enabled', 'wait'],
   ])('%s → %s', async (status, expected) => {
     expect(await outcomeOf(distributionDeployed, 'cdn-1', distributions({ name: 'cdn-1', status }))).toBe(expected);
   });

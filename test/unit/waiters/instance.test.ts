@@ -35,8 +35,8 @@ describe('instance-running: what each GetInstance answer means', () => {
       { ...ipv6Only(['2001:db8::7']), instance: { ...ipv6Only(['2001:db8::7']).instance, ipAddressType: 'dualstack' } },
       'wait',
     ],
-    ['stopping', instance('stopping'), 'wait'],
-    ['stopped', instance('stopped'), 'wait'],
+    ['stopping (as EC2 InstanceRunning fails)', instance('stopping'), 'failure: the instance is stopping'],
+    ['stopped (a start may be on its way)', instance('stopped'), 'wait'],
     ['an answer with no instance', { $metadata: {} }, 'wait'],
     ['shutting-down', instance('shutting-down'), 'failure: the instance is shutting-down'],
     ['terminated', instance('terminated'), 'failure: the instance is terminated'],
@@ -103,6 +103,7 @@ describe('instance-stopped: what each GetInstance answer means', () => {
   it.each([
     ['running', instance('running', '203.0.113.7'), 'wait'],
     ['stopping', instance('stopping'), 'wait'],
+    ['pending (starting, as EC2 InstanceStopped fails)', instance('pending'), 'failure: the instance is pending'],
     ['stopped', instance('stopped'), 'success'],
     ['shutting-down', instance('shutting-down'), 'failure: the instance is shutting-down'],
     ['terminated', instance('terminated'), 'failure: the instance is terminated'],
