@@ -6,6 +6,7 @@ import {
   CreateContainerServiceDeploymentCommand,
   type CreateContainerServiceDeploymentCommandOutput,
   DeleteContainerServiceCommand,
+  GetContainerLogCommand,
   type LightsailClient,
   UpdateContainerServiceCommand,
 } from '@aws-sdk/client-lightsail';
@@ -14,11 +15,12 @@ import {
   type ContainerDeploymentFailedError,
   containerServiceDeleted,
   isContainerDeploymentFailedError,
+  LOG_TAIL,
   Waiter,
   waitForContainerServiceDeployment,
   waitForContainerServiceReady,
 } from '../../src/index.js';
-import { fast, setup } from './helpers.js';
+import { fast, requestsFor, setup } from './helpers.js';
 
 // A 5-minute deployment takes 300 ms here; a service is created in 60 ms.
 const SCALE = { timeScale: 1000 };
@@ -71,6 +73,37 @@ describe('container service deployments', () => {
     expect(error.logs[0]?.containerName).toBe('web');
     expect(error.logs[0]?.lines.some((line) => line.includes('Health check failed'))).toBe(true);
     expect(error.logs[0]?.error).toBeUndefined();
+  });
+
+  it('the log tail is the end of the log, however many pages the log takes', async () => {
+    // 12 lines, 2 a page: more pages than one window may read. A 3 s deployment (time scale 100),
+    // so that a slow machine's late look at the failure still finds the last lines near "now".
+    const { client, sim } = await setup({
+      simulator: {
+        timeScale: 100,
+        containerLogPageSize: 2,
+        deploymentFailures: [{ serviceName: 'api', reason: 'Error: Cannot find module /app/server.js' }],
+      },
+    });
+    await readyService(client);
+    const error = await rejection(waitForContainerServiceDeployment(client, await deploy(client, 'nginx:1.27'), fast()));
+    const lines = error.logs[0]?.lines ?? [];
+    expect(lines.slice(-2)).toEqual(['[deployment:1] Took too long', '[deployment:1] Canceled']);
+    expect(error.message).toContain('Last log line: web: [deployment:1] Canceled.');
+    expect(requestsFor(sim, 'GetContainerLog').length).toBeLessThanOrEqual(LOG_TAIL.requests);
+    // The lines are the last ones of the whole log, in order.
+    const whole: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await client.send(
+        new GetContainerLogCommand({ serviceName: 'api', containerName: 'web', ...(pageToken ? { pageToken } : {}) }),
+      );
+      whole.push(...(page.logEvents ?? []).map((event) => event.message ?? ''));
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    expect(whole.length).toBeGreaterThan(LOG_TAIL.pages * 2);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(whole.slice(-lines.length)).toEqual(lines);
   });
 
   it('logs that cannot be read do not hide the deployment failure', async () => {
