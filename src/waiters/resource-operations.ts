@@ -119,6 +119,7 @@ async function listPending(
   try {
     if (options.signal?.aborted) throw new WaiterAbortError(undefined, options.signal.reason, undefined, subject);
     let pageToken: string | undefined;
+    const tokens = new Set<string>();
     do {
       const command = new GetOperationsForResourceCommand({ resourceName, ...(pageToken ? { pageToken } : {}) });
       const page = await sendWithRetries({
@@ -135,6 +136,9 @@ async function listPending(
         if (typeof operation.id === 'string' && !isSettled(operation)) pending.push(operation);
       }
       pageToken = page.nextPageToken || undefined;
+      // A token that comes back would list the same pages again, until the timeout.
+      if (pageToken !== undefined && tokens.has(pageToken)) break;
+      if (pageToken !== undefined) tokens.add(pageToken);
     } while (pageToken !== undefined);
     return pending;
   } catch (error) {

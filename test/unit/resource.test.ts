@@ -59,6 +59,15 @@ describe('waitForResource', () => {
     expect(client.calls.filter((c) => c.startsWith('list'))).toEqual(['list:web-1:', 'list:web-1:p2', 'list:web-1:']);
   });
 
+  it('stops paging when a page token comes back, rather than listing the same pages until the timeout', async () => {
+    const clock = new FakeClock();
+    // Every page answers the same token: the first page, then its repeat, and that is all.
+    const client = resourceClient([{ operations: [op('Succeeded', { id: 'old' })], nextPageToken: 'p2' }]);
+    const { value } = await clock.run(waitForResource(client, 'web-1', { clock }));
+    expect(value).toEqual([]);
+    expect(client.calls).toEqual(['list:web-1:', 'list:web-1:p2']);
+  });
+
   it('picks up an operation that started on the resource while it waited', async () => {
     const clock = new FakeClock();
     const client = resourceClient(
