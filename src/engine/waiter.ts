@@ -11,6 +11,7 @@ import { assertClient } from './client-input.js';
 import { choosePoller } from './default-poller.js';
 import { pollDelay } from './poll-delay.js';
 import type { Poller } from './poller.js';
+import { actionOfFailure } from './request-action.js';
 import { sendWithRetries } from './send-with-retries.js';
 import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from './wait-options.js';
 import { WaitScope } from './wait-scope.js';
@@ -112,7 +113,8 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
 
   /** The error a request that waiting will not fix rejects with. */
   protected requestError(error: unknown, retriesExhausted: boolean): Error {
-    const { action, name } = this.definition;
+    const { name } = this.definition;
+    const action = actionOfFailure(error) ?? this.definition.action;
     return new ResourceRequestError(this.definition.resourceName?.(this.input) ?? this.target, error, retriesExhausted, {
       waiter: name,
       output: this.output,

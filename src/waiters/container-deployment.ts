@@ -4,6 +4,7 @@ import {
   GetContainerServiceDeploymentsCommand,
   type GetContainerServiceDeploymentsCommandOutput,
 } from '@aws-sdk/client-lightsail';
+import { failedRequestTo } from '../engine/request-action.js';
 import { assertCount, describeValue } from '../engine/validate.js';
 import { defineWaiter, type SendClient } from '../engine/waiter-definition.js';
 import type { GetContainerLogClient } from './container-logs.js';
@@ -92,9 +93,11 @@ export const containerServiceDeploymentActive = defineWaiter<ContainerDeployment
       let deployment = [service.nextDeployment, service.currentDeployment].find((d) => d !== undefined && d.version === version);
       if (deployment === undefined && version !== undefined) {
         await nextTurn();
-        const { deployments } = await client.send(new GetContainerServiceDeploymentsCommand({ serviceName: input.serviceName }), {
-          abortSignal: signal,
-        });
+        const { deployments } = await client
+          .send(new GetContainerServiceDeploymentsCommand({ serviceName: input.serviceName }), { abortSignal: signal })
+          .catch((error: unknown) => {
+            throw failedRequestTo('GetContainerServiceDeployments', error);
+          });
         deployment = deployments?.find((d) => d.version === version);
       }
       return { containerService: service, version, deployment };

@@ -181,6 +181,20 @@ describe('container-service-deployment-active', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('names GetContainerServiceDeployments as the action when that request is refused (the permission to add)', async () => {
+    const clock = new FakeClock();
+    const client = stubSender((call) => {
+      if (call.name === 'GetContainerServicesCommand') {
+        return { containerServices: [service('RUNNING', { currentDeployment: deployment(4, 'ACTIVE') })] };
+      }
+      throw awsError('AccessDeniedException');
+    });
+    const waiter = new ContainerDeploymentWaiter(client, { serviceName: 'api', version: 3 }, { clock, timeoutMs: 600_000 });
+    const { error } = await clock.run(waiter.wait());
+    expect(error).toMatchObject({ name: 'ResourceRequestError', action: 'GetContainerServiceDeployments', errorName: 'AccessDeniedException' });
+    expect((error as Error).message).toContain('GetContainerServiceDeployments');
+  });
+
   it('accepts the output of CreateContainerServiceDeployment and waits on its nextDeployment version', async () => {
     const client = lightsail([service('RUNNING', { currentDeployment: deployment(5, 'ACTIVE') })]);
     const deployed = {
