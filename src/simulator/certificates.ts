@@ -13,6 +13,7 @@ export interface CertificateRecord {
   readonly arn: string;
   readonly supportCode: string;
   readonly domainName: string;
+  /** The domain name first, then the requested alternative names, each once (as Lightsail answers it). */
   readonly subjectAlternativeNames: readonly string[];
   readonly plan: ValidationPlan;
 }

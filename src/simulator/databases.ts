@@ -5,11 +5,15 @@
  * State sequence, from the evidence: Lightsail databases run on RDS (the CLI example
  * get-relational-database.rst shows an `*.rds.amazonaws.com` endpoint) and report RDS instance
  * statuses: `creating` → `backing-up` → `available` (RDS users report creating, modifying, backing up:
- * hashicorp/terraform#2886; the CLI example get-relational-database-events.rst shows the backup),
- * `deleting` while a delete runs, and `failed` when the create fails ("The DB instance has failed and
- * Amazon RDS can't recover it", Amazon RDS User Guide, Viewing instance status). The create operation
- * succeeds when `creating` ends, before `backing-up` ends: "Some Operations can complete before the
- * Database enters the Available state" (terraform-provider-aws internal/service/lightsail/database.go).
+ * hashicorp/terraform#2886), `deleting` while a delete runs, and `failed` when the create fails ("The DB
+ * instance has failed and Amazon RDS can't recover it", Amazon RDS User Guide, Viewing instance status).
+ * `backing-up` right after the create: a public runbook (GitHub code search "janken-card-db") met
+ * terraform's "unexpected state 'backing-up', wanted target 'available'" and says a database is
+ * `backing-up` right after creation or during automatic backups. The create operation succeeds when
+ * `creating` ends, before `backing-up` ends, as "Some Operations can complete before the Database enters
+ * the Available state" (terraform-provider-aws internal/service/lightsail/database.go, which waits for
+ * `available` after them). The backup's length (`databaseBackupMs`) is that of a routine backup in the CLI
+ * example get-relational-database-events.rst (103 s); the first one's is unpublished.
  */
 import { hasSucceededAt, isTerminalAt, type OperationRecord } from './lifecycle.js';
 import { epochSeconds, type LocationJson } from './protocol.js';

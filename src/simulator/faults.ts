@@ -88,7 +88,10 @@ export function faultError(fault: Fault): SimulatorApiError {
     case 'http503':
       return new SimulatorApiError('ServiceUnavailable', 'Simulated HTTP 503 (injected fault).', { httpStatus: 503 });
     case 'ThrottlingException':
-      // The body Lightsail sends when throttling, word for word: no `code`, HTTP 400.
+      // No raw Lightsail throttling answer is published. This is the one raw AWS JSON 1.1 throttling answer
+      // found, from ECS (iann0036/former2#11): HTTP 400, `{"__type":"ThrottlingException","message":"Rate
+      // exceeded"}`, no `code` (and, unlike this simulator, no `x-amzn-errortype` header). Lightsail is assumed
+      // to answer alike.
       return new SimulatorApiError(kind, 'Rate exceeded');
     default:
       return new SimulatorApiError(kind, `Simulated ${kind} (injected fault).`, {

@@ -91,8 +91,13 @@ export const DEFAULT_RESOURCE_DURATIONS_MS: ResourceDurations = Object.freeze({
   publicIpDelayMs: 5_000,
   // SDK DeleteDiskCommand doc: "The disk may remain in the deleting state for several minutes". 3 min.
   diskDeletingMs: 180_000,
-  // CLI example get-relational-database-events.rst: "Backing up Relational Database" at 1571654146.553,
-  // "Finished Relational Database backup" at 1571654249.98: 103 s.
+  // That a new database is `backing-up` right after its create: a public runbook (GitHub code search
+  // "janken-card-db") met terraform's "unexpected state 'backing-up', wanted target 'available'" and says a
+  // database is `backing-up` right after creation or during automatic backups, and to wait a few minutes for
+  // `available`. How long that first backup lasts is unpublished; the one measured backup is a routine one,
+  // of a database created 5 days before (CLI examples get-relational-database-events.rst: "Backing up
+  // Relational Database" at 1571654146.553, "Finished Relational Database backup" at 1571654249.98, 103 s;
+  // get-relational-database.rst: createdAt 1571259453.795). 100 s.
   databaseBackupMs: 100_000,
   // No public measurement (see CreateLoadBalancer): 1 min after the operation.
   loadBalancerActiveMs: 60_000,
@@ -113,10 +118,11 @@ export const DEFAULT_RESOURCE_DURATIONS_MS: ResourceDurations = Object.freeze({
   // (hashicorp/terraform#8749, 2016) to terraform-provider-aws guarding its Lightsail distribution test as
   // running "longer than 300s" (internal/service/lightsail/distribution_test.go). 10 min.
   distributionDeployMs: 600_000,
-  // terraform-provider-aws PR #20625 (the AWS-contributed container service resource): its acceptance test
-  // TestAccAWSLightsailContainerService_basic, create then delete, passed in 85.06 s; dev guide
-  // amazon-lightsail-creating-container-services.md: "After a few moments, the status of your service changes
-  // to Ready". 1 min.
+  // terraform-provider-aws PR #20625 (the AWS-contributed container service resource) reports several
+  // acceptance runs, each creating and deleting a service: TestAccAWSLightsailContainerService_basic 85.06 s,
+  // later TestAccContainerService_basic 341.23 s and TestAccContainerService_disappears 61.73 s; none times the
+  // create alone. Dev guide amazon-lightsail-creating-container-services.md: "After a few moments, the status
+  // of your service changes to Ready". 1 min, under the shortest run.
   containerServiceCreateMs: 60_000,
   // Dev guide amazon-lightsail-changing-container-service-capacity.md: "Updating. After a few moments, the
   // status ... changes to Enabled"; a public Lightsail runbook (GitHub code search, "Lightsail Deploy Runbook —

@@ -69,6 +69,21 @@ describe('Lightsail certificates', () => {
     await expectModelledMembers(f, 'GetCertificates', body, output);
   });
 
+  it.each([
+    ['no alternative names', undefined, ['example.com']],
+    ['alternative names', ['www.example.com', 'api.example.com'], ['example.com', 'www.example.com', 'api.example.com']],
+    ['the domain name among them', ['www.example.com', 'example.com'], ['example.com', 'www.example.com']],
+  ])('adds the domain name to subjectAlternativeNames, each name once with one validation record, given %s', async (_, sans, expected) => {
+    const f = await setup();
+    const { certificate } = await f.client.send(
+      new CreateCertificateCommand({ certificateName: 'cert-1', domainName: 'example.com', subjectAlternativeNames: sans }),
+    );
+    expect(certificate?.certificateDetail?.subjectAlternativeNames).toEqual(expected);
+    const stored = await detail(f);
+    expect(stored?.subjectAlternativeNames).toEqual(expected);
+    expect(stored?.domainValidationRecords?.map((record) => record.domainName)).toEqual(expected);
+  });
+
   it('leaves certificateDetail out unless includeCertificateDetails is set', async () => {
     const f = await setup();
     await create(f);

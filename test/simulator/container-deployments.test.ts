@@ -201,7 +201,6 @@ describe('container service deployments', () => {
 
   it.each([
     [{ containers: {} }, '1 to 10 containers'],
-    [{}, '`containers`'],
     [{ containers: { Web: { image: 'nginx' } } }, 'containers key'],
     [{ containers: { web: {} } }, 'containers.web.image'],
     [{ containers: WEB, publicEndpoint: { ...ENDPOINT, containerName: 'api' } }, 'api'],
@@ -218,6 +217,15 @@ describe('container service deployments', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputException);
     expect((error as Error).message).toContain(text);
+  });
+
+  it('refuses a deployment without containers without calling the optional member required', async () => {
+    const f = await setup();
+    await readyService(f);
+    const error = await f.client.send(new CreateContainerServiceDeploymentCommand({ serviceName: 'app' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputException);
+    expect((error as Error).message).toBe('A deployment must have 1 to 10 containers, got 0.');
+    expect(await deploymentsOf(f)).toEqual([]);
   });
 
   it('lists no deployments for a new service', async () => {

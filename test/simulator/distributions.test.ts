@@ -2,12 +2,13 @@ import {
   CreateDistributionCommand,
   GetDistributionsCommand,
   GetOperationCommand,
+  GetOperationsCommand,
   InvalidInputException,
   NotFoundException,
   UpdateDistributionCommand,
 } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { expectModelledMembers, type Fixture, runningInstance, setup, T0 } from './helpers.js';
+import { clientFor, expectModelledMembers, type Fixture, raw, runningInstance, setup, T0, target } from './helpers.js';
 
 const OPERATION_MS = 20_000;
 const DEPLOY_MS = 600_000;
@@ -102,6 +103,11 @@ describe('distributions', () => {
     ['a bad behavior', { defaultCacheBehavior: { behavior: 'sometimes' } }, 'behavior'],
     ['a missing origin', { origin: undefined }, 'origin'],
     ['a missing bundleId', { bundleId: undefined }, 'bundleId'],
+    [
+      'an origin protocolPolicy outside the model enum',
+      { origin: { name: 'bucket-1', regionName: 'us-east-1', protocolPolicy: 'match-viewer' } },
+      'protocolPolicy',
+    ],
   ])('answers InvalidInputException to %s', async (_, change, mention) => {
     const f = await setup();
     const input = {
@@ -114,5 +120,60 @@ describe('distributions', () => {
     const error = await f.client.send(new CreateDistributionCommand(input as never)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputException);
     expect((error as Error).message).toContain(mention);
+  });
+
+  it('accepts an https-only origin', async () => {
+    const f = await setup();
+    const origin = { name: 'bucket-1', regionName: 'us-east-1', protocolPolicy: 'https-only' } as const;
+    await f.client.send(
+      new CreateDistributionCommand({
+        distributionName: 'cdn-1',
+        origin,
+        defaultCacheBehavior: { behavior: 'cache' },
+        bundleId: 'small_1_0',
+      }),
+    );
+    expect(
+      (await f.client.send(new GetDistributionsCommand({ distributionName: 'cdn-1' }))).distributions?.[0]?.origin?.protocolPolicy,
+    ).toBe('https-only');
+  });
+});
+
+describe('distributions outside us-east-1', () => {
+  const MODEL_WORDING =
+    'Domain and distribution APIs are only available in the N. Virginia (us-east-1) Amazon Web Services Region. ' +
+    'Please set your Amazon Web Services Region configuration to us-east-1 to create, view, or edit these resources.';
+  const input = {
+    distributionName: 'cdn-1',
+    origin: { name: 'bucket-1', regionName: 'eu-west-2' as const },
+    defaultCacheBehavior: { behavior: 'cache' as const },
+    bundleId: 'small_1_0',
+  };
+
+  it.each([
+    ['CreateDistribution', new CreateDistributionCommand(input)],
+    ['UpdateDistribution', new UpdateDistributionCommand({ distributionName: 'cdn-1', isEnabled: false })],
+    ['GetDistributions', new GetDistributionsCommand({})],
+  ])('answers %s in eu-west-2 with InvalidInputException (400) in the model wording', async (_, command) => {
+    const f = await setup();
+    const error = await clientFor(f.sim, 1, 'eu-west-2')
+      .send(command as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputException);
+    expect(error).toMatchObject({ message: MODEL_WORDING, code: 'UnsupportedOperation', $metadata: { httpStatusCode: 400 } });
+  });
+
+  it('starts no operation when refused', async () => {
+    const f = await setup();
+    const eu = clientFor(f.sim, 1, 'eu-west-2');
+    await expect(eu.send(new CreateDistributionCommand(input))).rejects.toBeInstanceOf(InvalidInputException);
+    expect((await eu.send(new GetOperationsCommand({}))).operations).toEqual([]);
+  });
+
+  it('refuses unsigned requests when the default region is not us-east-1', async () => {
+    const f = await setup({ region: 'eu-west-2' });
+    const answer = await raw(f.sim, { target: target('GetDistributions'), body: '{}' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ __type: 'InvalidInputException', message: MODEL_WORDING });
   });
 });

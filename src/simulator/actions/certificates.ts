@@ -17,7 +17,11 @@ import { findCertificate, throwIfNamesTaken } from './lookup.js';
 export const createCertificate: ActionHandler = (ctx, input) => {
   const name = requireName(input, 'certificateName');
   const domainName = requireString(input, 'domainName');
-  const subjectAlternativeNames = optionalStrings(input, 'subjectAlternativeNames');
+  // "Lightsail automatically adds the domain_name value to the list of SANs" (terraform-provider-aws
+  // internal/service/lightsail/certificate.go); AWS's CloudFormation handler filters it back out
+  // (aws-cloudformation-resource-providers-lightsail, aws-lightsail-certificate Translator.java). Each name
+  // once, so each has one validation record.
+  const subjectAlternativeNames = [...new Set([domainName, ...optionalStrings(input, 'subjectAlternativeNames')])];
   const { state, now } = ctx;
   throwIfNamesTaken(ctx, [name]);
   const cert: CertificateRecord = {
@@ -28,7 +32,7 @@ export const createCertificate: ActionHandler = (ctx, input) => {
     subjectAlternativeNames,
     plan: planValidation(
       now,
-      [domainName, ...subjectAlternativeNames],
+      subjectAlternativeNames,
       now + state.phase('certificateFirstDomainMs'),
       state.phase('certificateDomainStaggerMs'),
       now + state.phase('certificateValidationTimeoutMs'),

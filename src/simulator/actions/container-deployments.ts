@@ -37,10 +37,17 @@ export interface DeploymentRequest {
   readonly publicEndpoint: EndpointSpec | undefined;
 }
 
-/** Reads `containers` and `publicEndpoint` from a request (or from `CreateContainerService`'s `deployment`). */
+/**
+ * Reads `containers` and `publicEndpoint` from a request (or from `CreateContainerService`'s `deployment`).
+ * The model requires only `serviceName` (botocore `CreateContainerServiceDeploymentRequest`; `containers` is
+ * optional in `ContainerServiceDeploymentRequest` too), and what real Lightsail answers to a deployment
+ * without containers is unpublished. A deployment launches its containers (the model's operation doc) and
+ * terraform-provider-aws makes `container` Required in aws_lightsail_container_service_deployment_version, so
+ * a missing `containers` is refused like an empty one ("1 to 10 containers, got 0"), without calling it a
+ * required parameter.
+ */
 export function readDeploymentRequest(input: ActionInput): DeploymentRequest {
-  if (input.containers === undefined || input.containers === null) throw invalidInput('Missing required parameter `containers`.');
-  const containers = readContainers(input.containers);
+  const containers = readContainers(input.containers ?? {});
   return { containers, publicEndpoint: readEndpoint(input.publicEndpoint, containers) };
 }
 
@@ -88,7 +95,7 @@ export function addDeployment(
   return deployment;
 }
 
-/** `CreateContainerServiceDeployment {serviceName, containers, publicEndpoint?}` → `{containerService}` with the new `nextDeployment`. */
+/** `CreateContainerServiceDeployment {serviceName, containers?, publicEndpoint?}` → `{containerService}` with the new `nextDeployment`. */
 export const createContainerServiceDeployment: ActionHandler = (ctx, input) => {
   const service = findContainerService(ctx, requireServiceName(input));
   const request = readDeploymentRequest(input);

@@ -3,6 +3,7 @@
  * (the service model's `CreateDistributionResult` and `UpdateDistributionResult`), answered `Started`
  * (no public response shows its status); the distribution's `status` is `InProgress` until
  * `distributionDeployMs` after the change (and not before the operation ends), then `Deployed`.
+ * Every distribution action is served only in us-east-1 (`requireUsEast1`).
  */
 import { invalidInput } from '../api-error.js';
 import { type DistributionOrigin, type DistributionRecord, distributionJson } from '../distributions.js';
@@ -12,7 +13,25 @@ import { optionalBoolean, optionalObject, optionalString, requireName, requireOb
 import { findDistribution, throwIfNamesTaken } from './lookup.js';
 
 const BEHAVIORS = ['dont-cache', 'cache'];
-const PROTOCOL_POLICIES = ['http-only', 'https-only', 'match-viewer'];
+// The service model's `OriginProtocolPolicyEnum` (botocore lightsail 2016-11-28 service-2.json): only these two.
+const PROTOCOL_POLICIES = ['http-only', 'https-only'];
+
+/**
+ * Refuses a distribution action outside us-east-1 with the wording of the service model's
+ * `InvalidInputException` (botocore lightsail 2016-11-28 service-2.json: "Domain and distribution APIs
+ * are only available in the N. Virginia (us-east-1) …"; its `CreateCertificate` doc: "all distributions
+ * are located in the us-east-1 Region"). Real answers to the domain half of the rule are this exception
+ * with HTTP 400 (rebuy-de/aws-nuke#138) and `code` `UnsupportedOperation` (clouddrove/terraform-aws-lightsail#12);
+ * no real distribution answer is published. Checked before the input, as a wrong region makes any input moot.
+ */
+function requireUsEast1(ctx: ActionContext): void {
+  if (ctx.state.config.region === 'us-east-1') return;
+  throw invalidInput(
+    'Domain and distribution APIs are only available in the N. Virginia (us-east-1) Amazon Web Services Region. ' +
+      'Please set your Amazon Web Services Region configuration to us-east-1 to create, view, or edit these resources.',
+    'UnsupportedOperation',
+  );
+}
 
 function readOrigin(ctx: ActionContext, origin: ActionInput): DistributionOrigin {
   const name = requireName(origin, 'name');
@@ -54,6 +73,7 @@ function single(ctx: ActionContext, op: OperationRecord): object {
 
 /** `CreateDistribution {distributionName, origin, defaultCacheBehavior, bundleId, …}` → `{distribution, operation}`. */
 export const createDistribution: ActionHandler = (ctx, input) => {
+  requireUsEast1(ctx);
   const name = requireName(input, 'distributionName');
   const origin = readOrigin(ctx, requireObject(input, 'origin'));
   const defaultBehavior = readBehavior(requireObject(input, 'defaultCacheBehavior'));
@@ -79,6 +99,7 @@ export const createDistribution: ActionHandler = (ctx, input) => {
 
 /** `UpdateDistribution {distributionName, origin?, defaultCacheBehavior?, isEnabled?, …}` → `{operation}`; `InProgress` again until deployed. */
 export const updateDistribution: ActionHandler = (ctx, input) => {
+  requireUsEast1(ctx);
   const dist = findDistribution(ctx, requireName(input, 'distributionName'));
   const origin = optionalObject(input, 'origin');
   const behavior = optionalObject(input, 'defaultCacheBehavior');
@@ -95,6 +116,7 @@ export const updateDistribution: ActionHandler = (ctx, input) => {
 
 /** `GetDistributions {distributionName?}` → `{distributions}`; an unknown name is answered `NotFoundException`. */
 export const getDistributions: ActionHandler = (ctx, input) => {
+  requireUsEast1(ctx);
   const name = optionalString(input, 'distributionName');
   const list = name === undefined || name === '' ? [...ctx.state.distributions.values()] : [findDistribution(ctx, name)];
   return { distributions: list.map((dist) => distributionJson(dist, ctx.now, ctx.state.config.region)) };
