@@ -14,7 +14,7 @@ import {
   getContainerService,
   serviceDetail,
 } from './container-service.js';
-import { checkResourceName } from './resource-input.js';
+import { checkServiceName } from './resource-input.js';
 
 /** A client for the deployment waiter: `GetContainerServices`, `GetContainerServiceDeployments`, `GetContainerLog`. A `LightsailClient` fits. */
 export type ContainerDeploymentClient = GetContainerServicesClient &
@@ -47,7 +47,7 @@ export interface ContainerDeploymentState {
 
 /** Reads the input: a service name, `{ serviceName, version? }`, or the output of a deploy call. */
 export function readDeploymentInput(value: unknown): ContainerDeploymentInput {
-  if (typeof value === 'string') return { serviceName: checkResourceName('serviceName', value) };
+  if (typeof value === 'string') return { serviceName: checkServiceName('serviceName', value) };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError(
       `Expected a container service name, \`{ serviceName, version? }\`, or the output of CreateContainerServiceDeployment, got ${describeValue(value)}`,
@@ -56,12 +56,12 @@ export function readDeploymentInput(value: unknown): ContainerDeploymentInput {
   const output = (value as ContainerServiceOutputLike).containerService;
   if (output !== undefined) {
     // The deploy call's answer: its nextDeployment is the one it started.
-    const serviceName = checkResourceName('containerService.containerServiceName', output?.containerServiceName);
+    const serviceName = checkServiceName('containerService.containerServiceName', output?.containerServiceName);
     const version = output.nextDeployment?.version;
     return version === undefined ? { serviceName } : { serviceName, version };
   }
   const { serviceName, version } = value as { serviceName?: unknown; version?: unknown };
-  checkResourceName('serviceName', serviceName);
+  checkServiceName('serviceName', serviceName);
   if (version === undefined) return { serviceName: serviceName as string };
   assertCount('version', version, 1);
   return { serviceName: serviceName as string, version };

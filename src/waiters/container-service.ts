@@ -1,6 +1,6 @@
 import { type ContainerService, GetContainerServicesCommand, type GetContainerServicesCommandOutput } from '@aws-sdk/client-lightsail';
 import { defineWaiter, type SendClient } from '../engine/waiter-definition.js';
-import { notFound, readNamedInput } from './resource-input.js';
+import { checkServiceName, notFound, readNamedInput } from './resource-input.js';
 
 /** A client that can send `GetContainerServices`: a `LightsailClient` fits. */
 export type GetContainerServicesClient = SendClient<GetContainerServicesCommand, GetContainerServicesCommandOutput>;
@@ -33,7 +33,9 @@ export function serviceDetail(service: ContainerService): string | undefined {
   return code ? `${service.state}: ${code}` : service.state;
 }
 
-const serviceInput = (value: unknown): ContainerServiceInput => ({ serviceName: readNamedInput('serviceName', value).serviceName });
+const serviceInput = (value: unknown): ContainerServiceInput => ({
+  serviceName: readNamedInput('serviceName', value, checkServiceName).serviceName,
+});
 const describe = ({ serviceName }: ContainerServiceInput) => `Lightsail container service ${serviceName}`;
 
 /**
@@ -61,9 +63,9 @@ export const containerServiceReady = defineWaiter<GetContainerServicesClient, Co
   ],
   state: (service) => service.state,
   detail: (service) => service.stateDetail?.code,
-  // terraform-provider-aws PR #20625: its container service acceptance test, create then delete, passed in
-  // 85 s; the developer guide (amazon-lightsail-creating-container-services.md): "After a few moments, the
-  // status of your service changes to Ready".
+  // terraform-provider-aws PR #20625: its container service acceptance runs, each a create and a delete,
+  // passed in 85 s, 341 s and 62 s; the developer guide (amazon-lightsail-creating-container-services.md):
+  // "After a few moments, the status of your service changes to Ready".
   typicalDurationMs: [30_000, 300_000],
 });
 

@@ -12,20 +12,36 @@ export function checkResourceName(field: string, value: unknown): string {
   return value;
 }
 
+// The service model's `ContainerServiceName`: 1 to 63 lower-case letters, digits and inner hyphens.
+const SERVICE_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const MAX_SERVICE_NAME_LENGTH = 63;
+
+/** Throws unless `value` is a container service name (one character is one); names the field and shows what was received. */
+export function checkServiceName(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length > MAX_SERVICE_NAME_LENGTH || !SERVICE_NAME.test(value)) {
+    throw new TypeError(
+      `Expected \`${field}\` to be a Lightsail container service name (1 to 63 lower-case letters, digits and inner hyphens), got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
 /**
  * Reads a waiter's input: the `Get*` command's input object (`{ instanceName: 'web-1' }`), or just
- * the name as a string. Checks the name field; keeps the other fields for the caller to check.
+ * the name as a string. Checks the name field (with `check`: a resource name by default); keeps the
+ * other fields for the caller to check.
  */
 export function readNamedInput<K extends string>(
   field: K,
   value: unknown,
+  check: (field: string, value: unknown) => string = checkResourceName,
 ): { readonly [P in K]: string } & Readonly<Record<string, unknown>> {
-  if (typeof value === 'string') return { [field]: checkResourceName(field, value) } as { [P in K]: string };
+  if (typeof value === 'string') return { [field]: check(field, value) } as { [P in K]: string };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError(`Expected the input to be a resource name or \`{ ${field} }\`, got ${describeValue(value)}`);
   }
   const record = value as Record<string, unknown>;
-  return { ...record, [field]: checkResourceName(field, record[field]) } as { [P in K]: string } & Record<string, unknown>;
+  return { ...record, [field]: check(field, record[field]) } as { [P in K]: string } & Record<string, unknown>;
 }
 
 /** An error shaped like Lightsail's not-found, for a listing (`GetCertificates`) that simply omits the name. */

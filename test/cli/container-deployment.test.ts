@@ -241,7 +241,7 @@ describe('container-deployment: the deploy JSON on stdin', () => {
     [
       'a bad service name',
       '{"containerService": {"containerServiceName": "a b"}}',
-      /^lightsail-wait: stdin JSON containerService: Expected `containerService.containerServiceName` to be a Lightsail resource name/,
+      /^lightsail-wait: stdin JSON containerService: Expected `containerService.containerServiceName` to be a Lightsail container service name/,
     ],
   ])('exits 2 on %s, before any request', async (_name, stdin, message) => {
     const { code, stderr, client } = await runScripted(['container-deployment'], {}, { stdin });

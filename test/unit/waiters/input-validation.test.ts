@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   certificateIssued,
+  containerServiceDeleted,
+  containerServiceDeploymentActive,
+  containerServiceReady,
   databaseAvailable,
   diskAvailable,
   diskInUse,
@@ -171,5 +174,26 @@ describe('bad options of a resource waiter are refused before any request', () =
     expect(() => new Waiter(client as never, diskAvailable, 'data-1')).toThrow(
       `Expected \`client\` to be a LightsailClient (an object with a \`send\` method), got ${shown}`,
     );
+  });
+});
+
+describe('container service names follow the model (ContainerServiceName: 1 to 63 lower-case letters, digits, inner hyphens)', () => {
+  const definitions: Array<[string, Any]> = [
+    ['container-service-ready', any(containerServiceReady)],
+    ['container-service-deleted', any(containerServiceDeleted)],
+    ['container-service-deployment-active', any(containerServiceDeploymentActive)],
+  ];
+
+  it.each(definitions)('%s takes a one-character name and a 63-character one', (_, definition) => {
+    expect(() => make(definition, 'a')).not.toThrow();
+    expect(() => make(definition, { serviceName: `a${'-'.repeat(61)}b` })).not.toThrow();
+  });
+
+  it.each(definitions)('%s refuses upper case, underscores, outer hyphens and 64 characters, before any request', (_, definition) => {
+    for (const bad of ['App', 'my_app', '-app', 'app-', 'a'.repeat(64)]) {
+      expect(() => make(definition, bad)).toThrow(
+        `Expected \`serviceName\` to be a Lightsail container service name (1 to 63 lower-case letters, digits and inner hyphens), got \`${JSON.stringify(bad)}\` (string)`,
+      );
+    }
   });
 });
