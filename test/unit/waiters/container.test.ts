@@ -191,7 +191,11 @@ describe('container-service-deployment-active', () => {
     });
     const waiter = new ContainerDeploymentWaiter(client, { serviceName: 'api', version: 3 }, { clock, timeoutMs: 600_000 });
     const { error } = await clock.run(waiter.wait());
-    expect(error).toMatchObject({ name: 'ResourceRequestError', action: 'GetContainerServiceDeployments', errorName: 'AccessDeniedException' });
+    expect(error).toMatchObject({
+      name: 'ResourceRequestError',
+      action: 'GetContainerServiceDeployments',
+      errorName: 'AccessDeniedException',
+    });
     expect((error as Error).message).toContain('GetContainerServiceDeployments');
   });
 
