@@ -9,7 +9,7 @@ export type GetContainerLogClient = SendClient<GetContainerLogCommand, GetContai
 /**
  * How much of each container's log a failed deployment's error carries, and how it is found. The
  * order in which `GetContainerLog` pages is not published, so the tail is read as time windows
- * that end now and start `windowMs` back, widened or narrowed: see {@link fetchLogTails}.
+ * open to the newest line, starting `windowMs` back, widened or narrowed (see `fetchLogTails` in the source).
  */
 export const LOG_TAIL = Object.freeze({
   /** The last lines kept per container. */
@@ -58,7 +58,7 @@ function describeError(error: unknown): string {
 
 /**
  * The last lines of one container's log since `floor`; a failure to read it is reported, never thrown,
- * with the lines found before it (see {@link fetchLogTails}).
+ * with the lines found before it (see `fetchLogTails`).
  */
 async function tailOf(
   client: GetContainerLogClient,
