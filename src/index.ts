@@ -60,6 +60,7 @@ export { isLightsailWaiterError, LightsailWaiterError } from './errors/base.js';
 export type { ContainerDeploymentFailure, ContainerLogTail, ServiceStateDetail } from './errors/container-deployment-failed.js';
 export { ContainerDeploymentFailedError, isContainerDeploymentFailedError } from './errors/container-deployment-failed.js';
 export { isOperationFailedError, OperationFailedError } from './errors/operation-failed.js';
+export { OperationsAbortError } from './errors/operations-abort.js';
 export { isOperationsFailedError, OperationsFailedError } from './errors/operations-failed.js';
 export { OperationsTimeoutError } from './errors/operations-timeout.js';
 export { isOperationRequestError, OperationRequestError } from './errors/request.js';

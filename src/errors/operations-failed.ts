@@ -33,9 +33,9 @@ export class OperationsFailedError extends LightsailWaiterError {
 
 /** True for an {@link OperationsFailedError}, even from another copy of the package. */
 export function isOperationsFailedError(value: unknown): value is OperationsFailedError {
-  // An `OperationsTimeoutError` is one too, though its name is `TimeoutError`.
+  // An `OperationsTimeoutError` (or `OperationsAbortError`) is one too, though its name is `TimeoutError` (or `AbortError`).
   return (
     hasErrorName(value, 'OperationsFailedError') ||
-    (hasErrorName(value, 'TimeoutError') && Array.isArray((value as { results?: unknown }).results))
+    ((hasErrorName(value, 'TimeoutError') || hasErrorName(value, 'AbortError')) && Array.isArray((value as { results?: unknown }).results))
   );
 }

@@ -7,6 +7,7 @@ import type { Poller } from '../engine/poller.js';
 import { UnpacedPoller } from '../engine/unpaced-poller.js';
 import { assertNumber, describeValue } from '../engine/validate.js';
 import { type ResolvedWaitOptions, resolveWaitOptions, type WaitOptions } from '../engine/wait-options.js';
+import { OperationsAbortError } from '../errors/operations-abort.js';
 import { OperationsFailedError } from '../errors/operations-failed.js';
 import { OperationsTimeoutError } from '../errors/operations-timeout.js';
 import { FAIL_FAST, type OperationResult, outcomeOfError, succeededResult } from '../policy/result-outcome.js';
@@ -180,7 +181,9 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
   /**
    * Starts waiting (once: later calls return the same promise). Resolves with the final operations
    * in input order when all succeed; otherwise rejects with an {@link OperationsFailedError} whose
-   * `results` say what happened to each input, once every operation has settled.
+   * `results` say what happened to each input, once every operation has settled: an
+   * `OperationsTimeoutError` (named `TimeoutError`) when the only others timed out, an
+   * `OperationsAbortError` (named `AbortError`) when the caller's signal aborted the others.
    */
   wait(): Promise<Operation[]> {
     this.#promise ??= this.#run();
@@ -212,6 +215,8 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     if (results.every((r) => r.outcome === 'succeeded')) return results.map((r) => r.operation as Operation);
     if (results.every((r) => r.outcome === 'succeeded' || r.outcome === 'timeout'))
       throw new OperationsTimeoutError(results, this.#timeoutMs);
+    if (signal?.aborted && results.every((r) => r.outcome === 'succeeded' || r.outcome === 'aborted'))
+      throw new OperationsAbortError(results, signal.reason);
     throw new OperationsFailedError(results);
   }
 

@@ -12,6 +12,7 @@ import { describeValue } from '../engine/validate.js';
 import type { ResolvedWaitOptions } from '../engine/wait-options.js';
 import { WaitScope } from '../engine/wait-scope.js';
 import { WaiterAbortError } from '../errors/abort.js';
+import { OperationsAbortError } from '../errors/operations-abort.js';
 import { OperationsTimeoutError } from '../errors/operations-timeout.js';
 import { ResourceRequestError } from '../errors/resource.js';
 import { WaiterTimeoutError } from '../errors/timeout.js';
@@ -41,7 +42,7 @@ const RESOURCE_NAME = /^\w[\w-]*\w$/;
  *
  * Rejects with a `ResourceRequestError` for an unknown resource (or any listing failure waiting
  * will not fix), and with an `OperationsFailedError` when an operation does not succeed or times
- * out while waited on. When `timeoutMs` runs out (or the signal aborts) during a listing, it rejects
+ * out (`OperationsTimeoutError`) or is aborted (`OperationsAbortError`) while waited on. When `timeoutMs` runs out (or the signal aborts) during a listing, it rejects
  * with a `WaiterTimeoutError` (or `WaiterAbortError`) whose `operationId` is undefined and whose
  * message names the resource.
  */
@@ -63,11 +64,12 @@ export async function waitForResource(
     const remaining = resolved.timeoutMs - (clock.now() - startedAt);
     const finals = await waitForOperations(client, pending, { ...waitOptions, timeoutMs: Math.max(remaining, 1), poller }).catch(
       (error: unknown) => {
-        // This round had what was left of timeoutMs; the error tells the caller's, and every
-        // operation waited on, those of earlier rounds too.
-        if (!(error instanceof OperationsTimeoutError)) throw error;
+        // This round had what was left of timeoutMs; a timeout or abort tells the caller's, and
+        // every operation waited on, those of earlier rounds too.
         const earlier = [...waited.values()].map((operation) => succeededResult(operation.id as string, operation));
-        throw new OperationsTimeoutError([...earlier, ...error.results], resolved.timeoutMs);
+        if (error instanceof OperationsTimeoutError) throw new OperationsTimeoutError([...earlier, ...error.results], resolved.timeoutMs);
+        if (error instanceof OperationsAbortError) throw new OperationsAbortError([...earlier, ...error.results], error.reason);
+        throw error;
       },
     );
     for (const operation of finals) waited.set(operation.id as string, operation);

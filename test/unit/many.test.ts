@@ -2,8 +2,11 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
   exponentialBackoff,
+  isOperationsFailedError,
+  isWaiterAbortError,
   OperationFailedError,
   type OperationResult,
+  OperationsAbortError,
   OperationsFailedError,
   OperationsWaiter,
   Poller,
@@ -119,6 +122,36 @@ describe('waitForOperations', () => {
     expect(client.calls).toHaveLength(sent);
     expect(clock.pendingTimers).toBe(0);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('rejects an aborted wait with OperationsAbortError: named AbortError, carrying the reason and every result', async () => {
+    const controller = new AbortController();
+    const reason = new Error('Ctrl-C');
+    const { clock, make } = setup({ a: [op('Succeeded')], b: [op('Started')] }, { signal: controller.signal });
+    const outcome = make(['a', 'b'])
+      .wait()
+      .catch((e: unknown) => e);
+    await clock.advance(1_200);
+    controller.abort(reason);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(OperationsAbortError);
+    expect(error).toMatchObject({ name: 'AbortError', reason, message: 'Aborted: 1 of 2 Lightsail operations still not finished' });
+    expect(isWaiterAbortError(error)).toBe(true);
+    expect(isOperationsFailedError(error)).toBe(true);
+    expect((error as OperationsAbortError).results.map((r) => r.outcome)).toEqual(['succeeded', 'aborted']);
+  });
+
+  it('keeps OperationsFailedError when an operation had failed before the abort', async () => {
+    const controller = new AbortController();
+    const { clock, make } = setup({ a: [op('Failed')], b: [op('Started')] }, { signal: controller.signal });
+    const outcome = make(['a', 'b'])
+      .wait()
+      .catch((e: unknown) => e);
+    await clock.advance(1_200);
+    controller.abort(new Error('Ctrl-C'));
+    const error = await outcome;
+    expect(error).toMatchObject({ name: 'OperationsFailedError' });
+    expect(isWaiterAbortError(error)).toBe(false);
   });
 
   it('sends no request when the signal is already aborted', async () => {

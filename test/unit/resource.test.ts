@@ -1,6 +1,8 @@
 import type { GetOperationCommand, GetOperationsForResourceCommand, Operation } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
 import {
+  isWaiterAbortError,
+  OperationsAbortError,
   OperationsFailedError,
   OperationsTimeoutError,
   type ResourceClientLike,
@@ -92,6 +94,23 @@ describe('waitForResource', () => {
     expect(error).toBeInstanceOf(OperationsTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 60_000, message: 'Timed out after 60000 ms: 1 of 2 Lightsail operations still not finished' });
     expect((error as OperationsTimeoutError).results.map((r) => `${r.operationId}: ${r.outcome}`)).toEqual(['a: succeeded', 'c: timeout']);
+  });
+
+  it('rejects an abort while a later round waits with OperationsAbortError, with every operation waited on', async () => {
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    const client = resourceClient(
+      [{ operations: [op('Started', { id: 'a' })] }, { operations: [op('Started', { id: 'c' }), op('Succeeded', { id: 'a' })] }],
+      { a: [op('Started'), op('Succeeded')], c: [op('Started')] },
+    );
+    const outcome = waitForResource(client, 'web-1', { clock, signal: controller.signal }).catch((e: unknown) => e);
+    await clock.advance(120_000);
+    controller.abort(new Error('Ctrl-C'));
+    const error = await outcome;
+    expect(error).toBeInstanceOf(OperationsAbortError);
+    expect(isWaiterAbortError(error)).toBe(true);
+    expect((error as OperationsAbortError).results.map((r) => `${r.operationId}: ${r.outcome}`)).toEqual(['a: succeeded', 'c: aborted']);
+    expect(clock.pendingTimers).toBe(0);
   });
 
   it("reports the caller's timeoutMs when a later listing runs out of time", async () => {
