@@ -150,7 +150,7 @@ describe.concurrent('lightsail-wait <waiter> (spawned)', () => {
     async ([signal, expected], { expect }) => {
       const { sim } = await simulator();
       await createInstances(sim, 'web-4');
-      const spawned = spawnCli(['--endpoint-url', sim.endpoint, 'instance-stopped', 'web-4']);
+      const spawned = spawnCli(['--endpoint-url', sim.endpoint, 'instance-deleted', 'web-4']);
       await spawned.lines(1);
       const requests = probes(sim, 'GetInstance').length;
       spawned.child.kill(signal);
@@ -158,7 +158,7 @@ describe.concurrent('lightsail-wait <waiter> (spawned)', () => {
       expect(code).toBe(expected);
       expect(probes(sim, 'GetInstance')).toHaveLength(requests);
       expect(stderr).toMatch(
-        /^lightsail-wait: interrupted after \d+s; where each resource stood:\n {2}instance web-4 \(instance-stopped\): pending, still waiting\n$/,
+        /^lightsail-wait: interrupted after \d+s; where each resource stood:\n {2}instance web-4 \(instance-deleted\): pending, still waiting\n$/,
       );
     },
   );
