@@ -1,6 +1,6 @@
 import { type Certificate, GetCertificatesCommand, type GetCertificatesCommandOutput } from '@aws-sdk/client-lightsail';
 import { defineWaiter, type SendClient } from '../engine/waiter-definition.js';
-import { notFound, readNamedInput } from './resource-input.js';
+import { checkCertificateName, notFound, readNamedInput } from './resource-input.js';
 
 /** A client that can send `GetCertificates`: a `LightsailClient` fits. */
 export type GetCertificatesClient = SendClient<GetCertificatesCommand, GetCertificatesCommandOutput>;
@@ -31,7 +31,7 @@ export function validationDetail(
 export const certificateIssued = defineWaiter<GetCertificatesClient, CertificateInput, Certificate>({
   name: 'certificate-issued',
   action: 'GetCertificates',
-  input: (value) => ({ certificateName: readNamedInput('certificateName', value).certificateName }),
+  input: (value) => ({ certificateName: readNamedInput('certificateName', value, checkCertificateName).certificateName }),
   target: ({ certificateName }) => certificateName,
   describe: ({ certificateName }) => `Lightsail certificate ${certificateName}`,
   probe: async (client, { certificateName }, { signal }) => {

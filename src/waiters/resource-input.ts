@@ -26,6 +26,19 @@ export function checkServiceName(field: string, value: unknown): string {
   return value;
 }
 
+// The service model's `CertificateName` is a plain string, with no pattern (unlike `ResourceName`).
+const CERTIFICATE_NAME = /^[^\s\p{Cc}]{1,255}$/u;
+
+/** Throws unless `value` is a Lightsail certificate name: 1 to 255 characters, no spaces or control characters (`www.example.com` is one). */
+export function checkCertificateName(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !CERTIFICATE_NAME.test(value)) {
+    throw new TypeError(
+      `Expected \`${field}\` to be a Lightsail certificate name (1 to 255 characters, no spaces or control characters), got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
 /**
  * Reads a waiter's input: the `Get*` command's input object (`{ instanceName: 'web-1' }`), or just
  * the name as a string. Checks the name field (with `check`: a resource name by default); keeps the

@@ -38,7 +38,6 @@ const NAMED: Array<[Any, string]> = [
   [any(loadBalancerActive), 'loadBalancerName'],
   [any(loadBalancerInstancesHealthy), 'loadBalancerName'],
   [any(loadBalancerCertificateIssued), 'loadBalancerName'],
-  [any(certificateIssued), 'certificateName'],
   [any(distributionDeployed), 'distributionName'],
 ];
 
@@ -195,5 +194,22 @@ describe('container service names follow the model (ContainerServiceName: 1 to 6
         `Expected \`serviceName\` to be a Lightsail container service name (1 to 63 lower-case letters, digits and inner hyphens), got \`${JSON.stringify(bad)}\` (string)`,
       );
     }
+  });
+});
+
+describe('certificate names follow the model (CertificateName: a string, no pattern)', () => {
+  it.each(['www.example.com', 'c', 'example.com-cert', 'Cert_1'])('certificate-issued takes %j', (name) => {
+    expect(() => make(any(certificateIssued), name)).not.toThrow();
+  });
+
+  it.each([
+    ['', '`""` (string)'],
+    ['a b', '`"a b"` (string)'],
+    ['a'.repeat(256), `\`"${'a'.repeat(256)}"\` (string)`],
+    [42, '`42` (number)'],
+  ])('certificate-issued refuses %j before any request', (name, shown) => {
+    expect(() => make(any(certificateIssued), { certificateName: name })).toThrow(
+      `Expected \`certificateName\` to be a Lightsail certificate name (1 to 255 characters, no spaces or control characters), got ${shown}`,
+    );
   });
 });
