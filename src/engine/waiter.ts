@@ -146,6 +146,14 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
     return this.timeoutError();
   }
 
+  /**
+   * @internal The error this wait would be aborted with now, for a caller that ends many waits at
+   * one abort (`OperationsWaiter`) rather than leaving each to its own listener.
+   */
+  abortErrorNow(reason: unknown): WaiterAbortError {
+    return this.abortError(reason);
+  }
+
   /** The error an abort rejects with. */
   protected abortError(reason: unknown): WaiterAbortError {
     return new WaiterAbortError(this.operationIdForErrors(), reason, this.operationForErrors(), this.subject, this.#context());

@@ -6,7 +6,14 @@
  */
 import type { GetOperationCommand } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { OperationsTimeoutError, OperationsWaiter, Poller, WaiterTimeoutError } from '../../src/index.js';
+import {
+  OperationsAbortError,
+  OperationsTimeoutError,
+  OperationsWaiter,
+  Poller,
+  WaiterAbortError,
+  WaiterTimeoutError,
+} from '../../src/index.js';
 import type { SendOptions } from '../../src/types.js';
 import { FakeClock, flush } from '../helpers/fake-clock.js';
 import { op, type StubCall } from '../helpers/stub-client.js';
@@ -24,6 +31,38 @@ function silentClient() {
 }
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `op-${i}`);
+
+describe('a whole wait aborted by its caller', () => {
+  it('settles every unfinished operation as aborted before stopping any of them, and rejects with OperationsAbortError', async () => {
+    const clock = new FakeClock();
+    const client = silentClient();
+    const poller = new Poller({ clock, maxRequestsPerSecond: 1_000 });
+    const controller = new AbortController();
+    const reason = new Error('SIGINT');
+    const waiter = new OperationsWaiter(client, ids(300), { clock, poller, signal: controller.signal, useGetOperations: false });
+    let abortedWhenSettled: number | undefined;
+    const outcome = waiter.wait().catch((error: unknown) => {
+      abortedWhenSettled = client.calls.filter((call) => call.signal?.aborted).length;
+      return error;
+    });
+    await clock.advance(5_000);
+    controller.abort(reason);
+    const error = await outcome;
+
+    expect(error).toBeInstanceOf(OperationsAbortError);
+    const { results } = error as OperationsAbortError;
+    expect(results.every((r) => r.outcome === 'aborted' && r.error instanceof WaiterAbortError && r.error.cause === reason)).toBe(true);
+    // The outcome did not wait for 300 aborts to run their course.
+    expect(client.calls).toHaveLength(300);
+    expect(abortedWhenSettled).toBe(0);
+    // Then every wait is stopped, leaving nothing behind.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await flush();
+    expect(client.calls.every((call) => call.signal?.aborted)).toBe(true);
+    expect(clock.pendingTimers).toBe(0);
+    expect(poller.pending).toBe(0);
+  });
+});
 
 describe('a whole wait at its deadline', () => {
   it('settles every unfinished operation as timed out before stopping any of them', async () => {

@@ -107,6 +107,8 @@ describe('waitForOperationsPlugin', () => {
     controller.abort();
     const error = (await pending) as OperationsFailedError;
     expect(error.results[0]?.outcome).toBe('aborted');
+    // The waits are stopped in the macrotask after the outcome.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(clock.pendingTimers).toBe(0);
   });
 

@@ -110,6 +110,8 @@ describe('waitForResource', () => {
     expect(error).toBeInstanceOf(OperationsAbortError);
     expect(isWaiterAbortError(error)).toBe(true);
     expect((error as OperationsAbortError).results.map((r) => `${r.operationId}: ${r.outcome}`)).toEqual(['a: succeeded', 'c: aborted']);
+    // The waits are stopped in the macrotask after the outcome.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(clock.pendingTimers).toBe(0);
   });
 
