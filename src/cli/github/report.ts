@@ -1,4 +1,4 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import { formatDuration } from '../duration.js';
 import type { CliIO } from '../io.js';
 import { throttleWarning } from '../render/pace.js';
@@ -29,8 +29,8 @@ const RUN_TITLES: Readonly<Record<RunOutcome, string>> = {
  */
 export async function reportToGitHub(summary: RunSummary, io: Pick<CliIO, 'stderr' | 'env'>): Promise<void> {
   for (const line of annotations(summary)) io.stderr.write(line);
-  await appendTo('GITHUB_STEP_SUMMARY', jobSummary(summary), io);
-  await appendTo('GITHUB_OUTPUT', outputFileText(stepOutputs(summary)), io);
+  appendTo('GITHUB_STEP_SUMMARY', jobSummary(summary), io);
+  appendTo('GITHUB_OUTPUT', outputFileText(stepOutputs(summary)), io);
 }
 
 /**
@@ -64,11 +64,15 @@ export function annotations(summary: RunSummary): string[] {
   return lines;
 }
 
-async function appendTo(variable: 'GITHUB_STEP_SUMMARY' | 'GITHUB_OUTPUT', text: string, io: Pick<CliIO, 'stderr' | 'env'>): Promise<void> {
+/**
+ * Appends `text` to the file `$variable` names, at once: written synchronously, so that nothing
+ * (an interrupted run's forced exit) can cut the outputs off half way.
+ */
+function appendTo(variable: 'GITHUB_STEP_SUMMARY' | 'GITHUB_OUTPUT', text: string, io: Pick<CliIO, 'stderr' | 'env'>): void {
   const path = io.env[variable];
   if (path === undefined || path === '') return;
   try {
-    await appendFile(path, text, 'utf8');
+    appendFileSync(path, text, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr.write(workflowCommand('warning', { title: 'lightsail-wait' }, `could not write $${variable}: ${visible(reason)}`));
