@@ -3,11 +3,14 @@
  * time: the log group around the progress, the annotations after the report, the job summary and
  * step outputs appended to the files the runner names.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportToGitHub } from '../../src/cli/github/report.js';
 import { run } from '../../src/cli/run.js';
+import type { RunSummary } from '../../src/cli/run-summary.js';
 import { parseOutputFile, runnerView } from '../examples/github-files.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { testIO } from './helpers.js';
@@ -126,5 +129,27 @@ describe('under GitHub Actions', () => {
     expect(stdout.text).not.toContain('::');
     expect(stderr.text).not.toContain('::');
     await expect(readFile(files.GITHUB_OUTPUT, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('reportToGitHub', () => {
+  it('has written the outputs and the job summary before it returns its promise, so that no exit can cut them off', async () => {
+    const { files, env } = githubEnv();
+    const stderr: string[] = [];
+    const summary = {
+      waiter: 'instance-running',
+      mode: 'resources',
+      outcome: 'aborted',
+      exitCode: 130,
+      elapsedMs: 1_000,
+      message: null,
+      requests: null,
+      inputs: [],
+    } as unknown as RunSummary;
+    const reported = reportToGitHub(summary, { stderr: { write: (text: string) => stderr.push(text) } as never, env });
+    // Read before the promise settles: the files are there already.
+    expect(parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))).toMatchObject({ 'exit-code': '130', outcome: 'aborted' });
+    expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain('Exit code 130 (aborted).');
+    await reported;
   });
 });
