@@ -49,7 +49,12 @@ export function certificateDetailJson(cert: CertificateRecord, now: number): obj
       resourceRecord: { name: domain.recordName, type: 'CNAME', value: domain.recordValue },
       validationStatus: domainStatusAt(cert.plan, i, now),
     })),
-    ...(status === 'FAILED' ? { requestFailureReason: 'The domain could not be validated (simulated failure).' } : {}),
+    // A code of the model's documented set. The simulated failure is a domain that does not validate,
+    // with no cause modelled: `OTHER` is the catch-all ("Typically … a typographical error in one or
+    // more of the domain names"), and what load balancer certificates send (`failureReason`). The
+    // others name causes the simulator has no notion of: email validation (NO_AVAILABLE_CONTACTS, "not
+    // available for Lightsail certificates"), fraud review, VirusTotal, an invalid top-level domain.
+    ...(status === 'FAILED' ? { requestFailureReason: 'OTHER' } : {}),
     inUseResourceCount: 0,
     keyAlgorithm: 'RSA-2048',
     createdAt: epochSeconds(cert.plan.createdAt),

@@ -37,7 +37,8 @@ export interface OperationJson {
   /**
    * Free text naming the other party of the action (the instance a disk attaches to, say). Left out
    * when empty, as in the real responses of the CLI examples (create-relational-database.rst,
-   * create-instances.rst, delete-disk.rst: no `operationDetails` member).
+   * create-instances.rst, delete-disk.rst: no `operationDetails` member), except for the operation
+   * types in `KEEPS_EMPTY_DETAILS`, whose examples print `"operationDetails": ""`.
    */
   readonly operationDetails?: string;
   /** The action, such as `CreateInstance` or `AttachDisk`. */
@@ -51,6 +52,14 @@ export interface OperationJson {
   /** Only when `status` is `Failed`. */
   readonly errorDetails?: string;
 }
+
+/**
+ * The operation types whose empty `operationDetails` Lightsail sends as `""` instead of leaving it
+ * out: reboot-instance.rst and reboot-relational-database.rst print `"operationDetails": ""`, while
+ * the other examples with nothing to say (create-instances.rst, start-instance.rst, delete-disk.rst, …)
+ * have no such member.
+ */
+const KEEPS_EMPTY_DETAILS: ReadonlySet<string> = new Set(['RebootInstance', 'RebootRelationalDatabase']);
 
 /** Epoch ms to the epoch seconds Lightsail sends, keeping whole milliseconds. */
 export function epochSeconds(ms: number): number {
@@ -67,7 +76,7 @@ export function toOperationJson(op: OperationRecord, now: number, regionName: st
     createdAt: epochSeconds(op.createdAt),
     location: { availabilityZone: op.availabilityZone, regionName },
     isTerminal: isTerminalAt(op, now),
-    ...(op.operationDetails === '' ? {} : { operationDetails: op.operationDetails }),
+    ...(op.operationDetails === '' && !KEEPS_EMPTY_DETAILS.has(op.operationType) ? {} : { operationDetails: op.operationDetails }),
     operationType: op.operationType,
     status,
     statusChangedAt: epochSeconds(statusChangedAt(op, now)),

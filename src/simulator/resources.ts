@@ -1,8 +1,10 @@
 /**
  * Instances, static IPs and disks: their stored records, their state (derived lazily from the
- * operations that change them) and their wire shapes.
+ * operations that change them) and the wire shapes of static IPs and disks (`instance-json.ts` has
+ * the instance's).
  */
 
+import { diskIops } from './instance-catalog.js';
 import { hasSucceededAt, isTerminalAt, type OperationRecord } from './lifecycle.js';
 import { epochSeconds, type LocationJson } from './protocol.js';
 
@@ -10,10 +12,16 @@ import { epochSeconds, type LocationJson } from './protocol.js';
 export interface InstanceRecord {
   readonly name: string;
   readonly arn: string;
+  /** `<account>/i-<id>`, as get-instance.rst shows it. */
+  readonly supportCode: string;
   readonly createdAt: number;
   readonly availabilityZone: string;
+  /** The create's `tags`, echoed back. */
+  readonly tags: readonly object[];
   readonly blueprintId: string;
   readonly bundleId: string;
+  /** The create's `keyPairName`, if any. */
+  readonly keyPairName: string | undefined;
   /**
    * The dynamic public address and the operation (create or latest start) after whose success, plus
    * the public IP delay, it is shown. A start gives a new one.
@@ -30,6 +38,8 @@ export interface InstanceRecord {
 export interface StaticIpRecord {
   readonly name: string;
   readonly arn: string;
+  /** `<account>/<address>`, as get-static-ip.rst shows it. */
+  readonly supportCode: string;
   readonly createdAt: number;
   readonly ipAddress: string;
   attachedTo: string | undefined;
@@ -39,8 +49,12 @@ export interface StaticIpRecord {
 export interface DiskRecord {
   readonly name: string;
   readonly arn: string;
+  /** `<account>/vol-<id>`, as get-disk.rst shows it. */
+  readonly supportCode: string;
   readonly createdAt: number;
   readonly availabilityZone: string;
+  /** The create's `tags`, echoed back. */
+  readonly tags: readonly object[];
   readonly sizeInGb: number;
   readonly createOp: OperationRecord;
   attachment: DiskAttachment | undefined;
@@ -55,16 +69,6 @@ export interface DiskAttachment {
   readonly op: OperationRecord;
   detachOp: OperationRecord | undefined;
 }
-
-/** Lightsail's (EC2's) instance state codes. */
-const STATE_CODES: Readonly<Record<string, number>> = {
-  pending: 0,
-  running: 16,
-  'shutting-down': 32,
-  terminated: 48,
-  stopping: 64,
-  stopped: 80,
-};
 
 /**
  * The instance's state name at `now`: `pending`, `running`, `stopping`, `stopped`, or `terminated`
@@ -112,36 +116,12 @@ export function diskStateAt(disk: DiskRecord, now: number): string {
   return isAttachedAt(disk, now) ? 'in-use' : 'available';
 }
 
-/** `GetInstance`'s `instance`; `ipDelay` is the scaled public IP delay. */
-export function instanceJson(
-  instance: InstanceRecord,
-  now: number,
-  regionName: string,
-  ipDelay: number,
-  staticIp?: StaticIpRecord,
-): object {
-  const state = instanceStateAt(instance, now);
-  const publicIpAddress = staticIp?.ipAddress ?? dynamicIpAt(instance, now, ipDelay);
-  return {
-    name: instance.name,
-    arn: instance.arn,
-    createdAt: epochSeconds(instance.createdAt),
-    location: { availabilityZone: instance.availabilityZone, regionName } satisfies LocationJson,
-    resourceType: 'Instance',
-    blueprintId: instance.blueprintId,
-    bundleId: instance.bundleId,
-    state: { code: STATE_CODES[state] ?? -1, name: state },
-    privateIpAddress: instance.privateIpAddress,
-    ...(publicIpAddress === undefined ? {} : { publicIpAddress }),
-    isStaticIp: staticIp !== undefined,
-  };
-}
-
 /** `GetStaticIp`'s `staticIp`. */
 export function staticIpJson(ip: StaticIpRecord, regionName: string): object {
   return {
     name: ip.name,
     arn: ip.arn,
+    supportCode: ip.supportCode,
     createdAt: epochSeconds(ip.createdAt),
     location: { availabilityZone: 'all', regionName } satisfies LocationJson,
     resourceType: 'StaticIp',
@@ -151,7 +131,7 @@ export function staticIpJson(ip: StaticIpRecord, regionName: string): object {
   };
 }
 
-/** `GetDisk`'s `disk`. */
+/** `GetDisk`'s `disk`, its members in the order of get-disk.rst. */
 export function diskJson(disk: DiskRecord, now: number, regionName: string): object {
   const attachedTo = diskAttachedTo(disk, now);
   const attached = isAttachedAt(disk, now);
@@ -159,14 +139,17 @@ export function diskJson(disk: DiskRecord, now: number, regionName: string): obj
   return {
     name: disk.name,
     arn: disk.arn,
+    supportCode: disk.supportCode,
     createdAt: epochSeconds(disk.createdAt),
     location: { availabilityZone: disk.availabilityZone, regionName } satisfies LocationJson,
     resourceType: 'Disk',
+    tags: [...disk.tags],
     sizeInGb: disk.sizeInGb,
     isSystemDisk: false,
+    iops: diskIops(disk.sizeInGb),
+    ...(attached && disk.attachment !== undefined ? { path: disk.attachment.path } : {}),
     state: diskStateAt(disk, now),
     ...(attachedTo === undefined ? {} : { attachedTo }),
-    ...(attached && disk.attachment !== undefined ? { path: disk.attachment.path } : {}),
     isAttached: attached,
     attachmentState: detaching ? 'detaching' : attached ? 'attached' : attachedTo !== undefined ? 'attaching' : 'detached',
   };

@@ -100,7 +100,7 @@ export interface Simulator {
    * Makes certificates named `certificateName` (Lightsail certificates and load balancer TLS
    * certificates) end their validation with `outcome`: those created from now on, and existing ones
    * still `PENDING_VALIDATION` (a domain already validated stays so). `FAILED` fails the next domain
-   * to validate; `VALIDATION_TIMED_OUT` happens `certificateValidationTimeoutMs` after creation;
+   * to validate (reason `OTHER`); `VALIDATION_TIMED_OUT` happens `certificateValidationTimeoutMs` after creation;
    * `ISSUED` restores the default. Throws `TypeError` for a bad name or outcome.
    */
   setCertificateOutcome(certificateName: string, outcome: CertificateOutcome): void;

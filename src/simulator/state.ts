@@ -20,6 +20,11 @@ import { type DiskRecord, dynamicIpAt, type InstanceRecord, type StaticIpRecord 
 /** The account id in every ARN. */
 export const ACCOUNT_ID = '123456789012';
 
+/** A random EC2-style resource id, `<prefix>-` and 17 hex digits (`i-0123…`, `vol-0123…`). */
+export function ec2StyleId(prefix: 'i' | 'vol'): string {
+  return `${prefix}-${randomUUID().replace(/-/g, '').slice(0, 17)}`;
+}
+
 /** The `resourceType` of the operations the simulator's actions start. */
 export type ResourceTypeName =
   | 'Instance'
@@ -89,9 +94,13 @@ export class SimulatorState {
     return staticIp?.ipAddress ?? dynamicIpAt(instance, now, this.phase('publicIpDelayMs'));
   }
 
-  /** A support code as Lightsail shows them, `<account>/<resource id>`. */
-  supportCode(): string {
-    return `${ACCOUNT_ID}/${randomUUID().replace(/-/g, '')}`;
+  /**
+   * A support code as Lightsail shows them, `<account>/<resource id>`: the id is an EC2-style one
+   * for instances (`i-…`) and disks (`vol-…`), the address for a static IP (get-instance.rst,
+   * get-disk.rst, get-static-ip.rst); random hex by default.
+   */
+  supportCode(resourceId = randomUUID().replace(/-/g, '')): string {
+    return `${ACCOUNT_ID}/${resourceId}`;
   }
 
   /** A simulated duration (ms) in clock ms, divided by `timeScale`. */

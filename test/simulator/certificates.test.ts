@@ -91,12 +91,12 @@ describe('Lightsail certificates', () => {
     expect(certificates).toEqual([{ certificateArn: expect.any(String), certificateName: 'cert-1', domainName: 'example.com', tags: [] }]);
   });
 
-  it('fails the first domain and the certificate with setCertificateOutcome FAILED', async () => {
+  it('fails the first domain and the certificate with setCertificateOutcome FAILED, reason OTHER (a code of the model)', async () => {
     const f = await setup();
     f.sim.setCertificateOutcome('cert-1', 'FAILED');
     await create(f);
     f.clock.advance(FIRST_MS);
-    expect(await detail(f)).toMatchObject({ status: 'FAILED', requestFailureReason: expect.any(String) });
+    expect(await detail(f)).toMatchObject({ status: 'FAILED', requestFailureReason: 'OTHER' });
     expect(await domainStatuses(f)).toEqual(['FAILED', 'PENDING_VALIDATION', 'PENDING_VALIDATION']);
   });
 

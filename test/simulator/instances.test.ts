@@ -11,10 +11,13 @@ import {
   StopInstanceCommand,
 } from '@aws-sdk/client-lightsail';
 import { describe, expect, it } from 'vitest';
-import { expectModelledMembers, type Fixture, runningInstance, setup, T0 } from './helpers.js';
+import { expectModelledMembers, type Fixture, raw, runningInstance, setup, T0, target } from './helpers.js';
 
 const create = (f: Fixture, instanceNames: string[], availabilityZone = 'us-east-1a') =>
   f.client.send(new CreateInstancesCommand({ instanceNames, availabilityZone, blueprintId: 'ubuntu_22_04', bundleId: 'nano_3_0' }));
+
+/** The first of a raw answer's `operations`. */
+const firstOperation = (body: Record<string, unknown> | undefined) => (body?.operations as Array<Record<string, unknown>> | undefined)?.[0];
 
 const stateOf = async (f: Fixture, instanceName: string) => (await f.client.send(new GetInstanceCommand({ instanceName }))).instance?.state;
 
@@ -168,6 +171,25 @@ describe('start, stop, reboot and delete', () => {
     await runningInstance(f, 'web-1');
     const { operations } = await f.client.send(new RebootInstanceCommand({ instanceName: 'web-1' }));
     expect(operations?.[0]).toMatchObject({ operationType: 'RebootInstance', status: 'Succeeded', isTerminal: true });
+  });
+
+  it('sends the reboot operation\'s empty operationDetails as "", as reboot-instance.rst does', async () => {
+    const f = await setup();
+    await runningInstance(f, 'web-1');
+    const answer = await raw(f.sim, { target: target('RebootInstance'), body: JSON.stringify({ instanceName: 'web-1' }) });
+    const op = firstOperation(answer.body);
+    expect(op).toHaveProperty('operationDetails', '');
+    const { operation } = await f.client.send(new GetOperationCommand({ operationId: op?.id as string }));
+    expect(operation?.operationDetails).toBe('');
+  });
+
+  it('leaves an empty operationDetails out of start and stop operations, as start-instance.rst and stop-instance.rst do', async () => {
+    const f = await setup();
+    await runningInstance(f, 'web-1');
+    const stop = await raw(f.sim, { target: target('StopInstance'), body: JSON.stringify({ instanceName: 'web-1' }) });
+    f.clock.advance(15_000);
+    const start = await raw(f.sim, { target: target('StartInstance'), body: JSON.stringify({ instanceName: 'web-1' }) });
+    for (const answer of [stop, start]) expect(firstOperation(answer.body)).not.toHaveProperty('operationDetails');
   });
 
   it('deletes with an already Succeeded operation; the instance is gone, its operations stay', async () => {

@@ -71,16 +71,6 @@ export function checkDomainCount(domains: Readonly<Record<string, readonly strin
   if (count > 4) throw invalidInput(`A container service can use up to 4 public domain names, got ${count}.`);
 }
 
-/** `tags`, echoed back as given. */
-export function readTags(input: ActionInput): object[] {
-  const value = input.tags;
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((t) => typeof t !== 'object' || t === null || typeof (t as ActionInput).key !== 'string')) {
-    throw invalidInput('The parameter `tags` must be a list of {key, value} objects.');
-  }
-  return value.map((t: ActionInput) => ({ key: t.key, ...(typeof t.value === 'string' ? { value: t.value } : {}) }));
-}
-
 /** `privateRegistryAccess.ecrImagePullerRole.isActive`, if given. */
 export function readEcrPuller(input: ActionInput): boolean | undefined {
   const access = optionalObject(input, 'privateRegistryAccess');

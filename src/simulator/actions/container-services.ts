@@ -9,9 +9,9 @@ import type { ContainerServiceRecord } from '../container-services.js';
 import { serviceStatusAt } from '../container-services.js';
 import { ACCOUNT_ID } from '../state.js';
 import { addDeployment, readDeploymentRequest } from './container-deployments.js';
-import { checkDomainCount, readDomainNames, readEcrPuller, readPower, readScale, readTags, requireServiceName } from './container-input.js';
+import { checkDomainCount, readDomainNames, readEcrPuller, readPower, readScale, requireServiceName } from './container-input.js';
 import type { ActionHandler } from './context.js';
-import { optionalBoolean, optionalObject } from './input.js';
+import { optionalBoolean, optionalObject, readTags } from './input.js';
 import { findContainerService, purgeContainerServices, throwIfNamesTaken } from './lookup.js';
 
 /** A random lower-case alphanumeric string, like the one in a service's default domain. */

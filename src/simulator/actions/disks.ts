@@ -7,17 +7,19 @@
 import { invalidInput } from '../api-error.js';
 import { isTerminalAt } from '../lifecycle.js';
 import { diskAttachedTo, diskJson, diskStateAt, instanceStateAt } from '../resources.js';
+import { ec2StyleId } from '../state.js';
 import { type ActionHandler, operationsJson } from './context.js';
 import { diskPairOperations } from './disk-operations.js';
-import { requireAvailabilityZone, requireName, requirePositiveInteger, requireString } from './input.js';
+import { readTags, requireAvailabilityZone, requireName, requirePositiveInteger, requireString } from './input.js';
 import { isCreated } from './instances.js';
 import { findDisk, findInstance, throwIfNamesTaken } from './lookup.js';
 
-/** `CreateDisk {diskName, availabilityZone, sizeInGb}` → one `Started` `CreateDisk` operation; the disk is `pending`, then `available`. */
+/** `CreateDisk {diskName, availabilityZone, sizeInGb, tags?}` → one `Started` `CreateDisk` operation; the disk is `pending`, then `available`. */
 export const createDisk: ActionHandler = (ctx, input) => {
   const name = requireName(input, 'diskName');
   const availabilityZone = requireAvailabilityZone(ctx, input);
   const sizeInGb = requirePositiveInteger(input, 'sizeInGb');
+  const tags = readTags(input);
   const { state } = ctx;
   throwIfNamesTaken(ctx, [name]);
   const op = state.startOperation(
@@ -27,8 +29,10 @@ export const createDisk: ActionHandler = (ctx, input) => {
   state.disks.set(name, {
     name,
     arn: state.arn('Disk'),
+    supportCode: state.supportCode(ec2StyleId('vol')),
     createdAt: ctx.now,
     availabilityZone,
+    tags,
     sizeInGb,
     createOp: op,
     attachment: undefined,

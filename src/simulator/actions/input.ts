@@ -105,3 +105,13 @@ export function requireObject(input: ActionInput, name: string): ActionInput {
 export function optionalObject(input: ActionInput, name: string): ActionInput | undefined {
   return input[name] === undefined || input[name] === null ? undefined : requireObject(input, name);
 }
+
+/** An optional `tags` member (a list of `{key, value?}`), echoed back as given. */
+export function readTags(input: ActionInput): object[] {
+  const value = input.tags;
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((t) => typeof t !== 'object' || t === null || typeof (t as ActionInput).key !== 'string')) {
+    throw invalidInput('The parameter `tags` must be a list of {key, value} objects.');
+  }
+  return value.map((t: ActionInput) => ({ key: t.key, ...(typeof t.value === 'string' ? { value: t.value } : {}) }));
+}

@@ -2,11 +2,13 @@
  * Instance actions: create, delete, start, stop, reboot and get.
  */
 import { invalidInput } from '../api-error.js';
+import { instanceJson } from '../instance-json.js';
 import { isTerminalAt } from '../lifecycle.js';
-import { diskAttachedTo, type InstanceRecord, instanceJson, instanceStateAt } from '../resources.js';
+import { diskAttachedTo, type InstanceRecord, instanceStateAt } from '../resources.js';
+import { ec2StyleId } from '../state.js';
 import { type ActionContext, type ActionHandler, operationsJson } from './context.js';
 import { diskPairOperations } from './disk-operations.js';
-import { requireAvailabilityZone, requireName, requireNames, requireString } from './input.js';
+import { optionalString, readTags, requireAvailabilityZone, requireName, requireNames, requireString } from './input.js';
 import { findInstance, throwIfNamesTaken } from './lookup.js';
 
 function requireState(ctx: ActionContext, instance: InstanceRecord, allowed: string, action: string): void {
@@ -31,12 +33,17 @@ function startOnInstance(ctx: ActionContext, instance: InstanceRecord, operation
   );
 }
 
-/** `CreateInstances` → one `Started` `CreateInstance` operation per instance; the instance is `pending` until it succeeds. */
+/**
+ * `CreateInstances {instanceNames, availabilityZone, blueprintId, bundleId, keyPairName?, tags?}` → one
+ * `Started` `CreateInstance` operation per instance; the instance is `pending` until it succeeds.
+ */
 export const createInstances: ActionHandler = (ctx, input) => {
   const names = requireNames(input, 'instanceNames');
   const availabilityZone = requireAvailabilityZone(ctx, input);
   const blueprintId = requireString(input, 'blueprintId');
   const bundleId = requireString(input, 'bundleId');
+  const keyPairName = optionalString(input, 'keyPairName') || undefined;
+  const tags = readTags(input);
   const { state } = ctx;
   throwIfNamesTaken(ctx, names);
   const ops = names.map((name) => {
@@ -54,10 +61,13 @@ export const createInstances: ActionHandler = (ctx, input) => {
     state.instances.set(name, {
       name,
       arn: state.arn('Instance'),
+      supportCode: state.supportCode(ec2StyleId('i')),
       createdAt: ctx.now,
       availabilityZone,
+      tags,
       blueprintId,
       bundleId,
+      keyPairName,
       publicIp: { address: state.addresses.nextPublic('instance'), op },
       privateIpAddress: state.addresses.nextPrivate(),
       staticIpName: undefined,
@@ -137,7 +147,8 @@ export const getInstance: ActionHandler = (ctx, input) => {
   const instance = findInstance(ctx, requireName(input, 'instanceName'));
   const { state } = ctx;
   const staticIp = instance.staticIpName === undefined ? undefined : state.staticIps.get(instance.staticIpName);
-  return { instance: instanceJson(instance, ctx.now, state.config.region, state.phase('publicIpDelayMs'), staticIp) };
+  const related = { staticIp, disks: [...state.disks.values()] };
+  return { instance: instanceJson(instance, ctx.now, state.config.region, state.phase('publicIpDelayMs'), related) };
 };
 
 /** Whether an instance has finished being created (attachments need it). */

@@ -42,11 +42,13 @@ export const allocateStaticIp: ActionHandler = (ctx, input) => {
   throwIfNamesTaken(ctx, [name]);
   const op = staticIpOperation(ctx, 'AllocateStaticIp', name, '');
   if (op.finalStatus !== 'Failed') {
+    const ipAddress = state.addresses.nextPublic('staticIp');
     state.staticIps.set(name, {
       name,
       arn: state.arn('StaticIp'),
+      supportCode: state.supportCode(ipAddress),
       createdAt: ctx.now,
-      ipAddress: state.addresses.nextPublic('staticIp'),
+      ipAddress,
       attachedTo: undefined,
     });
   }
