@@ -41,7 +41,16 @@ export function parseCommand(argv: readonly string[]): Command {
     const definition = findWaiter(name as string) as CliWaiterDefinition;
     return { kind: 'resources', config: resourceConfig(definition, rest, values, { version }) };
   }
-  if (values.version) return { kind: 'version' };
+  if (values.version) {
+    // `lightsail-wait instance-running web-1 --version 3` (a deploy script's deployment version given
+    // to another waiter) must not print the tool's version and exit 0 without waiting.
+    if (positionals.length > 0) {
+      throw new UsageError(
+        `--version takes a deployment version only after container-deployment; given with '${positionals[0]}', nothing would be waited on (pass --version alone for lightsail-wait's version)`,
+      );
+    }
+    return { kind: 'version' };
+  }
   if (values.list) return { kind: 'list', json: values.json === true };
   const [first, ...rest] = positionals;
   const definition = first === undefined ? undefined : findWaiter(first);

@@ -289,9 +289,18 @@ describe('container-deployment: the command line', () => {
       kind: 'resources',
       config: { names: ['api'], inputs: [{ serviceName: 'api', version: 3 }], readsStdin: false },
     });
-    expect(parseCommand(['instance-running', 'web-1', '--version'])).toEqual({ kind: 'version' });
     expect(parseCommand(['--version'])).toEqual({ kind: 'version' });
   });
+
+  it.each([[['instance-running', 'web-1', '--version']], [['instance-running', 'nope-q', '--version', '3']], [['--version', 'op-1']]])(
+    'refuses %j rather than print the tool version and wait on nothing',
+    (argv) => {
+      expect(() => parseCommand(argv)).toThrow(UsageError);
+      expect(() => parseCommand(argv)).toThrow(
+        `--version takes a deployment version only after container-deployment; given with '${argv.find((w) => !w.startsWith('-'))}', nothing would be waited on (pass --version alone for lightsail-wait's version)`,
+      );
+    },
+  );
 
   it('reads stdin when no service is given, or with -', () => {
     expect(parseCommand(['container-deployment'])).toMatchObject({ config: { inputs: [], readsStdin: true } });
