@@ -4,7 +4,7 @@ import { whatItIs } from './render/describe.js';
 import { resultFields } from './render/json.js';
 import { describeRow } from './render/report.js';
 import { describeResourceRow } from './render/resource-describe.js';
-import { publicIpOf, resourceResultFields } from './render/resource-json.js';
+import { instanceIpOf, resourceResultFields } from './render/resource-json.js';
 import type { ResourceRow } from './render/resource-tracker.js';
 import type { OperationRow } from './render/tracker.js';
 import type { InputSummary } from './run-summary.js';
@@ -52,7 +52,7 @@ export function resourceInputSummary(row: ResourceRow, elapsedMs: number, contex
     problem: problem === null ? null : visible(context.redact(problem)),
     message: describeResourceRow(row, context),
     details: deploymentReportDetails(row, context.redact),
-    publicIp: publicIpOf(row) ?? null,
+    publicIp: instanceIpOf(row) ?? null,
     fields,
   };
 }

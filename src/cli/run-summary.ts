@@ -20,8 +20,8 @@ export interface InputSummary {
   readonly message: string;
   /** Lines that say more under `message` (a failed deployment's log tail). */
   readonly details: readonly string[];
-  /** The instance's public IPv4 address, when the waiter read one. */
-  readonly publicIp: string | null;
+  /** The instance's public IP address and its name, when the waiter read one. */
+  readonly publicIp: { readonly instanceName: string; readonly address: string } | null;
   /** The input's `result` line fields, for the summary's `results` (without a deployment's `logs`). */
   readonly fields: Readonly<Record<string, unknown>>;
 }
@@ -107,11 +107,11 @@ export function summaryFields(summary: RunSummary): Record<string, unknown> {
   };
 }
 
-/** The public IP of every instance whose wait succeeded with one, by target. Pure. */
+/** The public IP of every instance whose wait succeeded with one, by instance name (`web-1`, for `instance-port-open` too). Pure. */
 export function publicIps(summary: RunSummary): Record<string, string> {
   const ips: Record<string, string> = {};
   for (const input of summary.inputs) {
-    if (input.outcome === 'succeeded' && input.publicIp !== null) ips[input.id] = input.publicIp;
+    if (input.outcome === 'succeeded' && input.publicIp !== null) ips[input.publicIp.instanceName] = input.publicIp.address;
   }
   return ips;
 }

@@ -113,7 +113,7 @@ describe('annotations', () => {
 
 describe('the job summary', () => {
   it('is a heading with the counts, a row per input and the exit code', () => {
-    const web1 = input({ id: 'web-1', outcome: 'succeeded', publicIp: '198.51.100.7' });
+    const web1 = input({ id: 'web-1', outcome: 'succeeded', publicIp: { instanceName: 'web-1', address: '198.51.100.7' } });
     expect(jobSummary(summary([web1, failed('web-2')]))).toBe(
       [
         '### ❌ lightsail-wait instance-running: 2 resources: 1 succeeded, 1 failed (2s)',
@@ -160,7 +160,7 @@ describe('the job summary', () => {
 
 describe('the step outputs', () => {
   it('are the outcome, the exit code, the results, and the public IP of one instance', () => {
-    const outputs = stepOutputs(summary([input({ id: 'web-1', outcome: 'succeeded', publicIp: '198.51.100.7' })]));
+    const outputs = stepOutputs(summary([input({ id: 'web-1', outcome: 'succeeded', publicIp: { instanceName: 'web-1', address: '198.51.100.7' } })]));
     expect(outputs).toEqual({
       outcome: 'succeeded',
       'exit-code': '0',
@@ -173,13 +173,20 @@ describe('the step outputs', () => {
   it('give a map of public IPs, without public-ip, for several instances; none for those that failed', () => {
     const outputs = stepOutputs(
       summary([
-        input({ id: 'web-1', outcome: 'succeeded', publicIp: '198.51.100.7' }),
-        input({ id: 'web-2', outcome: 'succeeded', publicIp: '198.51.100.8' }),
-        { ...failed('web-3'), publicIp: '198.51.100.9' },
+        input({ id: 'web-1', outcome: 'succeeded', publicIp: { instanceName: 'web-1', address: '198.51.100.7' } }),
+        input({ id: 'web-2', outcome: 'succeeded', publicIp: { instanceName: 'web-2', address: '198.51.100.8' } }),
+        { ...failed('web-3'), publicIp: { instanceName: 'web-3', address: '198.51.100.9' } },
       ]),
     );
     expect(outputs['public-ips']).toBe('{"web-1":"198.51.100.7","web-2":"198.51.100.8"}');
     expect(outputs).not.toHaveProperty('public-ip');
+  });
+
+  it('key public-ips by instance name for instance-port-open, whose target is name:port', () => {
+    const outputs = stepOutputs(
+      summary([input({ id: 'web-1:22', outcome: 'succeeded', publicIp: { instanceName: 'web-1', address: '198.51.100.7' } })]),
+    );
+    expect(outputs['public-ips']).toBe('{"web-1":"198.51.100.7"}');
   });
 
   it('are written in the delimiter form, which reads back exactly, new lines included', () => {

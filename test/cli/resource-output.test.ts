@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { painter } from '../../src/cli/color.js';
+import { instanceIpOf } from '../../src/cli/render/resource-json.js';
 import { transition } from '../../src/cli/render/resource-plain.js';
 import { viewFrame } from '../../src/cli/render/view-row.js';
 import { resourceOutcome } from '../../src/cli/resource-outcome.js';
@@ -271,5 +272,16 @@ describe('resourceOutcome', () => {
     ['anything else', new Error('boom'), 'error'],
   ])('maps %s to %s', (_name, error, outcome) => {
     expect(resourceOutcome(error)).toBe(outcome);
+  });
+});
+
+describe('instanceIpOf', () => {
+  const row = (target: string, output: unknown) => ({ target, output }) as unknown as Parameters<typeof instanceIpOf>[0];
+
+  it('keys the public IP by the instance name, for instance-port-open (target name:port) too', () => {
+    const output = { instance: { name: 'web-1', publicIpAddress: '198.51.100.7' } };
+    expect(instanceIpOf(row('web-1', output))).toEqual({ instanceName: 'web-1', address: '198.51.100.7' });
+    expect(instanceIpOf(row('web-1:22', output))).toEqual({ instanceName: 'web-1', address: '198.51.100.7' });
+    expect(instanceIpOf(row('web-1', { instance: { name: 'web-1' } }))).toBeUndefined();
   });
 });

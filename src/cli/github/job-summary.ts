@@ -44,7 +44,7 @@ export function jobSummary(summary: RunSummary): string {
 
 function row(input: InputSummary): string {
   const icon = ICONS[input.outcome] ?? '❌';
-  const details = input.outcome === 'succeeded' ? (input.publicIp ?? detailOf(input) ?? '') : input.message;
+  const details = input.outcome === 'succeeded' ? (input.publicIp?.address ?? detailOf(input) ?? '') : input.message;
   const elapsed = typeof input.fields.elapsedMs === 'number' ? formatDuration(input.fields.elapsedMs) : '';
   const name = input.label.includes(input.id) ? input.label : `${input.label} (${input.id})`;
   return `| ${icon} | ${[name, input.outcome, input.state ?? '', elapsed, details].map(cell).join(' | ')} |`;

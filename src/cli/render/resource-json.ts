@@ -68,6 +68,17 @@ export function resourceResultFields(row: ResourceRow, elapsedMs: number, redact
  * The public IPv4 address of the instance in the waiter's last output (`instance-running`,
  * `instance-port-open`, `instance-stopped` read `GetInstance`), if it has one.
  */
+/**
+ * The instance a row's waiter read and its public IP, keyed by the instance's name (`web-1`, also
+ * for `instance-port-open`, whose target is `web-1:22`); `undefined` when it read none with one.
+ */
+export function instanceIpOf(row: ResourceRow): { readonly instanceName: string; readonly address: string } | undefined {
+  const address = publicIpOf(row);
+  if (address === undefined) return undefined;
+  // The target is the instance's name, or for instance-port-open `name:port` (names have no colon).
+  return { instanceName: row.target.replace(/:\d+$/, ''), address };
+}
+
 export function publicIpOf(row: ResourceRow): string | undefined {
   const instance = (row.output as { instance?: { publicIpAddress?: unknown } } | undefined)?.instance;
   const ip = instance?.publicIpAddress;
