@@ -68,6 +68,18 @@ export function checkResourceName(what: string, value: string, example = 'web-1'
   return value;
 }
 
+// The service model's `ContainerServiceName`: 1 to 63 lower-case letters, digits and inner hyphens.
+const SERVICE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** Throws unless `value` is a container service name (`a` is one); `what` names it in the message. */
+export function checkServiceName(what: string, value: string): string {
+  if (!SERVICE_NAME.test(value))
+    throw new UsageError(
+      `invalid ${what} '${shorten(value)}': expected a Lightsail container service name (1 to 63 lower-case letters, digits and inner hyphens) such as api`,
+    );
+  return value;
+}
+
 /** Parses a duration flag, naming the flag in the {@link UsageError}. */
 export function checkDuration(flag: string, value: string): number {
   try {

@@ -1,4 +1,4 @@
-import { type CommonConfig, checkDuration, checkResourceName, commonConfig, optional } from './common-args.js';
+import { type CommonConfig, checkDuration, checkResourceName, checkServiceName, commonConfig, optional } from './common-args.js';
 import { isDeploymentWaiter } from './deployment-args.js';
 import type { FlagValues } from './flags.js';
 import { LIMITS } from './limits.js';
@@ -61,7 +61,7 @@ export function resourceConfig(
     if (values[flag] === undefined)
       throw new UsageError(`${waiter} needs --${flag} <name>: lightsail-wait ${waiter} <name> --${flag} <name>`);
   }
-  const names = [...new Set(named)].map((name) => checkResourceName('name', name, deployment ? 'api' : 'web-1'));
+  const names = [...new Set(named)].map((name) => checkName(waiter, name));
   if (names.length > LIMITS.waits) throw new UsageError(`${names.length} names given; one command waits on at most ${LIMITS.waits}`);
   const flags = { ...waiterFlags(values), ...optional('version', extra.version) };
   const inputs = names.map((name) => {
@@ -96,4 +96,15 @@ function checkPort(value: string): number {
 /** A duration, or 0: succeed on the first connection. */
 function checkStableFor(value: string): number {
   return /^0+(?:\.0*)?(?:ms|s|m|h)?$/.test(value) ? 0 : checkDuration('--stable-for', value);
+}
+
+/**
+ * Checks a name given to `waiter`: a container service name for the container service waiters, any
+ * name for `certificate-issued` (the model's `CertificateName` has no pattern: the library checks
+ * it), else a resource name. Throws {@link UsageError}.
+ */
+function checkName(waiter: string, name: string): string {
+  if (waiter.startsWith('container-')) return checkServiceName('name', name);
+  if (waiter === 'certificate-issued') return name;
+  return checkResourceName('name', name);
 }

@@ -276,7 +276,11 @@ describe('container-deployment: the command line', () => {
     [['container-deployment', '--version', '3'], '--version cannot be used with stdin: the deploy JSON names the version'],
     [['container-deployment', 'api', '-', '--version', '3'], '--version cannot be used with stdin'],
     [['container-deployment', 'api', '--version', '3', '--version', '4'], '--version is given twice'],
-    [['container-deployment', 'a.b'], "invalid name 'a.b': expected a Lightsail resource name such as api"],
+    [
+      ['container-deployment', 'a.b'],
+      "invalid name 'a.b': expected a Lightsail container service name (1 to 63 lower-case letters, digits and inner hyphens) such as api",
+    ],
+    [['container-service-ready', 'Api'], "invalid name 'Api': expected a Lightsail container service name"],
     [['container-deployment', 'api', '--port', '22'], '--port only applies to instance-port-open'],
     [['instance-running', 'web-1', '-'], 'instance-running takes names as arguments, not from stdin'],
   ])('rejects %j', (argv, message) => {
@@ -301,6 +305,12 @@ describe('container-deployment: the command line', () => {
       );
     },
   );
+
+  it('takes the names the model allows: a one-character service, a certificate named like a domain', () => {
+    expect(parseCommand(['container-deployment', 'a'])).toMatchObject({ config: { names: ['a'] } });
+    expect(parseCommand(['container-service-ready', 'a'])).toMatchObject({ config: { names: ['a'] } });
+    expect(parseCommand(['certificate-issued', 'www.example.com'])).toMatchObject({ config: { names: ['www.example.com'] } });
+  });
 
   it('reads stdin when no service is given, or with -', () => {
     expect(parseCommand(['container-deployment'])).toMatchObject({ config: { inputs: [], readsStdin: true } });
