@@ -26,7 +26,7 @@ import { reportContext, writeReport } from './render/report.js';
 import { createRenderer } from './render/select.js';
 import { Tracker } from './render/tracker.js';
 import type { RunRecorder } from './run-recorder.js';
-import { sharedWaitOptions } from './shared-wait-options.js';
+import { remainingMs, sharedWaitOptions } from './shared-wait-options.js';
 import { visible } from './terminal-text.js';
 import { reportUsage, UsageError } from './usage-error.js';
 
@@ -123,7 +123,7 @@ async function listResources({ client, config, io, options, deadline, recorder }
   try {
     const lists = [];
     for (const name of config.resources) {
-      lists.push(await listPendingOperations(client, name, { ...options, timeoutMs: Math.max(1, deadline - clock.now()) }));
+      lists.push(await listPendingOperations(client, name, { ...options, timeoutMs: remainingMs(deadline, clock) }));
     }
     return lists.flat();
   } catch (error) {
@@ -145,7 +145,7 @@ async function waitAndReport(
   const redact = redactor(io.env);
   let waiter: OperationsWaiter;
   try {
-    waiter = new OperationsWaiter(client, inputs, { ...options, timeoutMs: Math.max(1, deadline - clock.now()) });
+    waiter = new OperationsWaiter(client, inputs, { ...options, timeoutMs: remainingMs(deadline, clock) });
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) {
       recorder?.problem(error);

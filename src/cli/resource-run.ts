@@ -15,7 +15,7 @@ import { createResourceRenderer } from './render/resource-select.js';
 import { type CliWaiter, ResourceTracker } from './render/resource-tracker.js';
 import type { ResourceCliConfig } from './resource-args.js';
 import type { RunRecorder } from './run-recorder.js';
-import { sharedWaitOptions } from './shared-wait-options.js';
+import { remainingMs, sharedWaitOptions } from './shared-wait-options.js';
 import { reportUsage, UsageError } from './usage-error.js';
 import type { CliWaiterDefinition } from './waiter-catalog.js';
 
@@ -31,7 +31,7 @@ export async function runResources(config: ResourceCliConfig, io: CliIO, recorde
   const started = await startCommand(config, io, { clock, deadline, recorder }, () => readInputs(config, io, clock));
   if (typeof started === 'number') return started;
   const { inputs, client } = started;
-  const options = { ...sharedWaitOptions(config, io, clock), timeoutMs: Math.max(1, deadline - clock.now()) };
+  const options = { ...sharedWaitOptions(config, io, clock), timeoutMs: remainingMs(deadline, clock) };
   recorder?.usePoller(options.poller);
   try {
     let waiters: CliWaiter[];

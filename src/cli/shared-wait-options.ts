@@ -34,3 +34,11 @@ function scaled(timeScale: number, config: CommonConfig) {
     ...(maxDelayMs !== undefined && minDelayMs === undefined && maxDelayMs < options.minDelayMs ? { minDelayMs: maxDelayMs } : {}),
   };
 }
+
+/**
+ * What is left of a command's `--timeout` at `clock.now()`, for the next wait's `timeoutMs`: whole
+ * milliseconds (a timeout message says `986 ms`, not `986.0870420000001 ms`), at least 1.
+ */
+export function remainingMs(deadline: number, clock: Clock): number {
+  return Math.max(1, Math.round(deadline - clock.now()));
+}
