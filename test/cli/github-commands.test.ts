@@ -153,6 +153,8 @@ describe('the job summary', () => {
     ['[link](http://evil)', '\\[link\\](http://evil)'],
     ['**bold** `code` _em_', '\\*\\*bold\\*\\* \\`code\\` \\_em\\_'],
     ['two\nlines', 'two lines'],
+    ['shutting-down\u202eevil', 'shutting-down evil'],
+    ['a\u2066b\u2069c', 'a b c'],
   ])('makes %j inert in a cell: %j', (text, escaped) => {
     expect(cell(text)).toBe(escaped);
   });

@@ -57,7 +57,8 @@ function detailOf(input: InputSummary): string | undefined {
 
 /**
  * Text made inert in a markdown table cell: markdown punctuation backslash-escaped, `<`, `>` and
- * `&` as entities, line breaks and other controls as spaces. Pure.
+ * `&` as entities, line breaks, other controls and bidirectional overrides and isolates (which
+ * make text read in another order than it is) as spaces. Pure.
  */
 export function cell(text: string): string {
   return (
@@ -66,7 +67,7 @@ export function cell(text: string): string {
       .replaceAll('<', '&lt;')
       .replaceAll('>', '&gt;')
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
       .replace(/[\\`*_[\]|#!~]/g, (char) => `\\${char}`)
   );
 }
