@@ -2,9 +2,13 @@ import type { Operation, OperationInput } from '../index.js';
 import { parseJsonValues } from './json-values.js';
 import { LIMITS } from './limits.js';
 import { isOperationId } from './operation-id.js';
+import { checkOperationMembers } from './operation-members.js';
 import { isUsageError, shorten, UsageError } from './usage-error.js';
 
 const TIMESTAMP_FIELDS = ['createdAt', 'statusChangedAt'] as const;
+// What the AWS CLI prints for a `--query` that matched nothing (`null`), and JSON's other literals:
+// they match the id pattern, but no operation is called that.
+const JSON_LITERALS = new Set(['null', 'true', 'false']);
 // Epoch numbers above this are taken as milliseconds: as seconds they would be past the year 5000.
 const EPOCH_MS_THRESHOLD = 1e11;
 
@@ -14,7 +18,8 @@ const EPOCH_MS_THRESHOLD = 1e11;
  * documents one after the other, or operation ids separated by whitespace. Timestamps given as ISO
  * strings or epoch seconds become `Date`s, as the SDK would return them. Throws {@link UsageError}
  * naming the problem when the text holds no operation, more than {@link LIMITS}`.waits` of them,
- * JSON nested deeper than {@link LIMITS}`.jsonDepth`, or cannot be read.
+ * JSON nested deeper than {@link LIMITS}`.jsonDepth`, an operation member of the wrong type, a
+ * JSON `null`, `true` or `false` where an id is expected, or cannot be read.
  */
 export function parseInput(text: string): OperationInput[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -22,7 +27,7 @@ export function parseInput(text: string): OperationInput[] {
   if (!/^[[{"]/.test(trimmed)) {
     const tokens = trimmed.split(/\s+/);
     if (tokens.length > LIMITS.waits) throw tooMany(`${tokens.length} operation ids`);
-    return tokens.map((token) => checkId(token, 'stdin'));
+    return tokens.map(checkToken);
   }
   let values: unknown[];
   try {
@@ -83,6 +88,7 @@ function toOperation(record: Record<string, unknown>, path: string): Operation {
   if (typeof id !== 'string' || !isOperationId(id)) {
     throw new UsageError(`stdin JSON ${path}.id is not an operation id: ${shorten(JSON.stringify(id) ?? 'undefined')}`);
   }
+  checkOperationMembers(record, path);
   const operation: Record<string, unknown> = { ...record };
   for (const field of TIMESTAMP_FIELDS) {
     const raw = record[field];
@@ -102,6 +108,15 @@ export function toDate(raw: unknown, name: string): Date {
   }
   if (!Number.isFinite(ms)) throw new UsageError(`stdin JSON ${name} is not a timestamp: ${shorten(JSON.stringify(raw) ?? String(raw))}`);
   return new Date(ms);
+}
+
+/** An id from stdin's text that is not JSON. */
+function checkToken(token: string): string {
+  if (JSON_LITERALS.has(token)) {
+    const hint = token === 'null' ? ' (what an AWS CLI `--query` that matched nothing prints)' : '';
+    throw new UsageError(`stdin has JSON ${token}, which is not an operation id${hint}`);
+  }
+  return checkId(token, 'stdin');
 }
 
 function checkId(token: string, where: string): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput, toDate } from '../../src/cli/input.js';
 import { UsageError } from '../../src/cli/usage-error.js';
+import { op, scriptedClient } from '../helpers/stub-client.js';
+import { runCli } from './helpers.js';
 
 const started = { id: 'op-1', resourceName: 'web-1', operationType: 'CreateInstance', status: 'Started', isTerminal: false };
 const done = { id: 'op-2', resourceName: 'ip-1', operationType: 'AllocateStaticIp', status: 'Succeeded', isTerminal: true };
@@ -101,5 +103,81 @@ describe('toDate', () => {
 
   it.each([['soon'], [true], [{}], [Number.NaN]])('rejects %j', (raw) => {
     expect(() => toDate(raw, 'operation.createdAt')).toThrow(UsageError);
+  });
+});
+
+describe('lightsail-wait with operations on stdin', () => {
+  const operations = (fields: Record<string, unknown>) => JSON.stringify({ operations: [{ ...done, id: 'op-1', ...fields }] });
+  const operation = (fields: Record<string, unknown>) => JSON.stringify({ operation: { ...done, id: 'op-1', ...fields } });
+
+  it.each([
+    ['a numeric status', operations({ status: 123 }), 'stdin JSON operations[0].status is not a string: 123'],
+    ['a null status', operations({ status: null }), 'stdin JSON operations[0].status is not a string: null'],
+    ['an object for status', operations({ status: { a: 1 } }), 'stdin JSON operations[0].status is not a string: {"a":1}'],
+    [
+      'an object for errorCode',
+      operation({ status: 'Failed', errorCode: { x: 1 }, errorDetails: 'x' }),
+      'stdin JSON operation.errorCode is not a string: {"x":1}',
+    ],
+    [
+      'a numeric errorDetails',
+      operation({ status: 'Failed', errorCode: 'E', errorDetails: 7 }),
+      'stdin JSON operation.errorDetails is not a string: 7',
+    ],
+    ['a numeric resourceName', operations({ resourceName: 5 }), 'stdin JSON operations[0].resourceName is not a string: 5'],
+    ['an array for operationType', operations({ operationType: [1] }), 'stdin JSON operations[0].operationType is not a string: [1]'],
+    ['a string for isTerminal', operations({ isTerminal: 'true' }), 'stdin JSON operations[0].isTerminal is not true or false: "true"'],
+    ['a string for location', operations({ location: 'us-east-1' }), 'stdin JSON operations[0].location is not an object: "us-east-1"'],
+    [
+      'a numeric location.regionName',
+      operations({ location: { regionName: 5 } }),
+      'stdin JSON operations[0].location.regionName is not a string: 5',
+    ],
+    [
+      'a bad member in a later operation',
+      JSON.stringify({ operations: [done, { ...started, id: 'op-3', resourceType: false }] }),
+      'stdin JSON operations[1].resourceType is not a string: false',
+    ],
+    [
+      'a JSON null for an id',
+      'null\n',
+      'stdin has JSON null, which is not an operation id (what an AWS CLI `--query` that matched nothing prints)',
+    ],
+    [
+      'a JSON null among ids',
+      'op-1\nnull\n',
+      'stdin has JSON null, which is not an operation id (what an AWS CLI `--query` that matched nothing prints)',
+    ],
+    ['a JSON true for an id', 'true', 'stdin has JSON true, which is not an operation id'],
+    ['a JSON null in an array', '[null]', 'stdin JSON [0] is not an operation: null'],
+    ['a JSON null for an operation id', '{"operations": [{"id": null}]}', 'stdin JSON operations[0].id is not an operation id: null'],
+  ])('exits 2 before any request on %s, with one line naming it and the value', async (_name, stdin, message) => {
+    const client = scriptedClient({ 'op-1': [op('Succeeded')], 'op-2': [op('Succeeded')], null: [op('Succeeded')] });
+    const { code, stderr, stdout, clientConfigs } = await runCli([], { client, stdin });
+    expect(code).toBe(2);
+    expect(stderr.lines).toEqual([`lightsail-wait: ${message}`]);
+    expect(stdout.text).toBe('');
+    expect(clientConfigs).toEqual([]);
+    expect(client.calls).toEqual([]);
+  });
+
+  it('takes every member the model allows, in its type, and finishes without a request', async () => {
+    const client = scriptedClient({});
+    const full = {
+      ...done,
+      id: 'op-1',
+      resourceType: 'StaticIp',
+      location: { availabilityZone: 'all', regionName: 'us-east-1' },
+      operationDetails: '',
+      createdAt: 1571679872.404,
+      statusChangedAt: null,
+      errorCode: '',
+      errorDetails: '',
+      somethingNew: { kept: true },
+    };
+    const { code, stderr } = await runCli([], { client, stdin: JSON.stringify({ operations: [full] }), env: { AWS_REGION: 'us-east-1' } });
+    expect(stderr.text).not.toMatch(/internal error|not a string|not an object|not true or false/);
+    expect(code).toBe(0);
+    expect(client.calls).toEqual([]);
   });
 });
