@@ -162,7 +162,9 @@ describe('the job summary', () => {
 
 describe('the step outputs', () => {
   it('are the outcome, the exit code, the results, and the public IP of one instance', () => {
-    const outputs = stepOutputs(summary([input({ id: 'web-1', outcome: 'succeeded', publicIp: { instanceName: 'web-1', address: '198.51.100.7' } })]));
+    const outputs = stepOutputs(
+      summary([input({ id: 'web-1', outcome: 'succeeded', publicIp: { instanceName: 'web-1', address: '198.51.100.7' } })]),
+    );
     expect(outputs).toEqual({
       outcome: 'succeeded',
       'exit-code': '0',
