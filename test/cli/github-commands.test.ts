@@ -141,6 +141,16 @@ describe('the job summary', () => {
     );
   });
 
+  it('stays under GitHub 1 MiB however long the text of its 200 rows, counting the rows left out', () => {
+    // 500 characters of `&` each become `&amp;`: 200 such rows would make about 1.5 MB.
+    const inputs = Array.from({ length: 300 }, (_, i) => ({ ...failed(`web-${i}`), message: '&'.repeat(2_000) }));
+    const text = jobSummary(summary(inputs));
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(1024 * 1024);
+    const rows = text.split('\n').filter((line) => line.startsWith('| ❌'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(text).toContain(`…and ${300 - rows.length} more (see the step's log).`);
+  });
+
   it('says when nothing was pending', () => {
     expect(jobSummary(summary([], { mode: 'operations', waiter: null }))).toBe(
       '### ✅ lightsail-wait: nothing pending (2s)\n\nExit code 0 (succeeded).\n\n',

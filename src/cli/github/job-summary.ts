@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { formatDuration } from '../duration.js';
 import { throttleWarning } from '../render/pace.js';
 import { OPERATIONS, RESOURCES, summaryLine } from '../render/summary.js';
@@ -5,6 +6,12 @@ import type { InputSummary, RunSummary } from '../run-summary.js';
 
 /** Rows shown in the table at most; the rest are counted (GitHub caps a step's summary at 1 MiB). */
 const MAX_ROWS = 200;
+/**
+ * The most bytes (UTF-8) the table's rows take: 200 rows of long, escaped error text could pass
+ * GitHub's 1 MiB, and the runner then drops the whole summary ("upload aborted, supports content up
+ * to a size of 1024k").
+ */
+const MAX_ROWS_BYTES = 900_000;
 
 const ICONS: Readonly<Record<string, string>> = { succeeded: '✅', cancelled: '⚪', aborted: '⏹️' };
 
@@ -31,8 +38,16 @@ export function jobSummary(summary: RunSummary): string {
       `| | ${summary.mode === 'resources' ? 'Resource' : 'Operation'} | Outcome | State | Elapsed | Details |`,
       '| --- | --- | --- | --- | --- | --- |',
     );
-    for (const input of inputs.slice(0, MAX_ROWS)) lines.push(row(input));
-    if (inputs.length > MAX_ROWS) lines.push('', `…and ${inputs.length - MAX_ROWS} more (see the step's log).`);
+    let shown = 0;
+    let bytes = 0;
+    for (const input of inputs.slice(0, MAX_ROWS)) {
+      const line = row(input);
+      bytes += Buffer.byteLength(line, 'utf8') + 1;
+      if (bytes > MAX_ROWS_BYTES) break;
+      lines.push(line);
+      shown += 1;
+    }
+    if (inputs.length > shown) lines.push('', `…and ${inputs.length - shown} more (see the step's log).`);
     lines.push('');
   }
   if (summary.message !== null) lines.push(cell(summary.message), '');
