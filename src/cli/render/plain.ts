@@ -1,3 +1,4 @@
+import { describeSdkError } from '../../errors/describe-sdk-error.js';
 import type { RetryEvent, StatusEvent } from '../../index.js';
 import { formatDuration } from '../duration.js';
 import { visible } from '../terminal-text.js';
@@ -62,6 +63,9 @@ export function retryText(action: string, error: unknown, delayMs: number, redac
 
 /** The name of an SDK or network error, such as `ThrottlingException`. */
 export function errorName(error: unknown): string {
-  const name = (error as { name?: unknown } | null)?.name;
-  return typeof name === 'string' && name !== '' ? name : 'Error';
+  // A socket error says what happened in its code (ECONNREFUSED), not its name (`Error`), as the
+  // final report does.
+  if (typeof error !== 'object' || error === null) return 'Error';
+  const { name } = describeSdkError(error);
+  return name === '' ? 'Error' : name;
 }
