@@ -19,7 +19,7 @@ export function parseDeploymentInput(text: string): ContainerDeploymentInput[] {
   if (!/^[[{]/.test(trimmed)) {
     const names = trimmed.split(/\s+/);
     checkCount(names.length);
-    return names.map((name, i) => read(name, `stdin word ${i + 1}`));
+    return names.map((name, i) => read(name, `word ${i + 1}`));
   }
   let values: unknown[];
   try {

@@ -339,6 +339,10 @@ describe('parseDeploymentInput', () => {
     expect(parseDeploymentInput('\uFEFF api  jobs\n')).toEqual([{ serviceName: 'api' }, { serviceName: 'jobs' }]);
   });
 
+  it('names the word of plain stdin it refuses, saying stdin once', () => {
+    expect(() => parseDeploymentInput('api a%b')).toThrow(/^stdin word 2: Expected `serviceName` to be a Lightsail container service name/);
+  });
+
   it('drops repeats of the same service and version', () => {
     expect(mergeDeployments([{ serviceName: 'api' }], [{ serviceName: 'api' }, { serviceName: 'api', version: 3 }])).toEqual([
       { serviceName: 'api' },
