@@ -207,8 +207,10 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
       signal === undefined || signal.aborted
         ? () => {}
         : onAbort(signal, () => {
-            this.#endAll('aborted', signal.reason);
+            // The outcome first (its continuation queued ahead of the waits' own rejections), then
+            // the waits stopped.
             abortNow();
+            this.#endAll('aborted', signal.reason);
           });
     const deadline = new AbortController();
     const expired = this.#clock.sleep(this.#timeoutMs, deadline.signal).then(
@@ -249,8 +251,9 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
 
   /**
    * The deadline passed, or the caller aborted: records every unsettled operation as timed out (or
-   * aborted), with the error its own wait would have thrown, and stops their waits in the next
-   * macrotask, once whoever awaits `wait()` has had the outcome.
+   * aborted), with the error its own wait would have thrown, and stops their waits: after a
+   * timeout in the next macrotask, once whoever awaits `wait()` has had the outcome; after an abort
+   * at once, so that no request follows it.
    */
   #endAll(outcome: 'timeout' | 'aborted', reason: unknown): void {
     this.#ended = true;
@@ -267,7 +270,18 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
-    setTimeout(() => this.#abortAll(reason), 0);
+    if (outcome === 'timeout') {
+      setTimeout(() => this.#abortAll(reason), 0);
+      return;
+    }
+    // An abort promises no request after it: the waits are stopped now, not a macrotask later (a
+    // timer due in between would send one). Their errors are not seen: built without stacks.
+    Error.stackTraceLimit = 0;
+    try {
+      this.#abortAll(reason);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 
   async #settle(id: string, waiter: OperationWaiter): Promise<void> {
