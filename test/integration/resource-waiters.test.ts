@@ -255,18 +255,23 @@ describe('certificate-issued', () => {
   });
 });
 
+/** CreateDistribution `cdn-1` with web-1 as its origin. */
+function createDistribution(client: LightsailClient) {
+  return client.send(
+    new CreateDistributionCommand({
+      distributionName: 'cdn-1',
+      origin: { name: 'web-1', regionName: 'us-east-1' },
+      defaultCacheBehavior: { behavior: 'cache' },
+      bundleId: 'small_1_0',
+    }),
+  );
+}
+
 describe('distribution-deployed', () => {
   it('waits from InProgress to Deployed', async () => {
     const { client } = await setup({ simulator: SCALE });
     await runningInstance(client, 'web-1');
-    await client.send(
-      new CreateDistributionCommand({
-        distributionName: 'cdn-1',
-        origin: { name: 'web-1', regionName: 'us-east-1' },
-        defaultCacheBehavior: { behavior: 'cache' },
-        bundleId: 'small_1_0',
-      }),
-    );
+    await createDistribution(client);
     expect((await waitForDistributionDeployed(client, 'cdn-1', fast())).status).toBe('Deployed');
   });
 
@@ -274,14 +279,7 @@ describe('distribution-deployed', () => {
     const { client, sim } = await setup({ simulator: SCALE });
     await runningInstance(client, 'web-1');
     sim.failOperations({ operationType: 'CreateDistribution' }, { errorCode: 'InternalError' });
-    await client.send(
-      new CreateDistributionCommand({
-        distributionName: 'cdn-1',
-        origin: { name: 'web-1', regionName: 'us-east-1' },
-        defaultCacheBehavior: { behavior: 'cache' },
-        bundleId: 'small_1_0',
-      }),
-    );
+    await createDistribution(client);
     const error = await rejection(waitForDistributionDeployed(client, 'cdn-1', fast({ timeoutMs: 600_000 })));
     expect(error).toMatchObject({ waiter: 'distribution-deployed', state: 'Failed', reason: 'the distribution is Failed' });
   });

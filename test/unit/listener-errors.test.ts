@@ -60,37 +60,28 @@ describe('OperationWaiter: a listener that throws', () => {
 });
 
 describe('a wait ends once', () => {
-  it('a succeeded listener that throws rejects wait() with its error, and no failed follows', async () => {
-    const clock = new FakeClock();
-    const client = scriptedClient(scripts(), clock.now);
-    const waiter = new OperationWaiter(client, 'a', { clock, backoff: exponentialBackoff });
-    const endings: string[] = [];
-    waiter.on('succeeded', () => {
-      endings.push('succeeded');
-      throw bug;
-    });
-    waiter.on('failed', () => endings.push('failed'));
-    const { error } = await clock.run(waiter.wait());
-    expect(error).toBe(bug);
-    expect(endings).toEqual(['succeeded']);
-    expect(clock.pendingTimers).toBe(0);
-  });
-
-  it('so does one handed an operation already done, which sends nothing', async () => {
-    const clock = new FakeClock();
-    const client = scriptedClient({}, clock.now);
-    const waiter = new OperationWaiter(client, op('Succeeded', { id: 'done' }), { clock });
-    const endings: string[] = [];
-    waiter.on('succeeded', () => {
-      endings.push('succeeded');
-      throw bug;
-    });
-    waiter.on('failed', () => endings.push('failed'));
-    const { error } = await clock.run(waiter.wait());
-    expect(error).toBe(bug);
-    expect(endings).toEqual(['succeeded']);
-    expect(client.calls).toHaveLength(0);
-  });
+  it.each([
+    ['polled to success', 'a', false],
+    ['handed an operation already done, which sends nothing', op('Succeeded', { id: 'done' }), true],
+  ] as const)(
+    '%s: a succeeded listener that throws rejects wait() with its error, and no failed follows',
+    async (_, operation, sendsNothing) => {
+      const clock = new FakeClock();
+      const client = scriptedClient(scripts(), clock.now);
+      const waiter = new OperationWaiter(client, operation, { clock, backoff: exponentialBackoff });
+      const endings: string[] = [];
+      waiter.on('succeeded', () => {
+        endings.push('succeeded');
+        throw bug;
+      });
+      waiter.on('failed', () => endings.push('failed'));
+      const { error } = await clock.run(waiter.wait());
+      expect(error).toBe(bug);
+      expect(endings).toEqual(['succeeded']);
+      if (sendsNothing) expect(client.calls).toHaveLength(0);
+      expect(clock.pendingTimers).toBe(0);
+    },
+  );
 
   it('a failed listener that throws rejects wait() with its error, once', async () => {
     const clock = new FakeClock();
