@@ -41,8 +41,9 @@ const RESOURCE_NAME = /^\w[\w-]*\w$/;
  * after one listing.
  *
  * Rejects with a `ResourceRequestError` for an unknown resource (or any listing failure waiting
- * will not fix), and with an `OperationsFailedError` when an operation does not succeed or times
- * out (`OperationsTimeoutError`) or is aborted (`OperationsAbortError`) while waited on. When `timeoutMs` runs out (or the signal aborts) during a listing, it rejects
+ * will not fix), and with an `OperationsFailedError` when an operation does not succeed, times out
+ * (`OperationsTimeoutError`) or is aborted (`OperationsAbortError`) while waited on. When
+ * `timeoutMs` runs out (or the signal aborts) during a listing, it rejects
  * with a `WaiterTimeoutError` (or `WaiterAbortError`) whose `operationId` is undefined and whose
  * message names the resource.
  */
