@@ -1,6 +1,6 @@
 import { type CommonConfig, checkResourceName, commonConfig } from './common-args.js';
 import { type ParsedFlags, parseFlags } from './flags.js';
-import { isOperationId } from './operation-id.js';
+import { isOperationId, notAnId } from './operation-id.js';
 import { shorten, UsageError } from './usage-error.js';
 import { WAITER_FLAGS } from './waiter-flags.js';
 
@@ -31,6 +31,8 @@ export function operationConfig({ values, positionals }: ParsedFlags): CliConfig
   const common = commonConfig(values);
   const ids = positionals.filter((p) => p !== '-');
   for (const id of ids) {
+    const why = notAnId(id);
+    if (why !== undefined) throw new UsageError(`'${id}' is not an operation id: ${why}`);
     if (!isOperationId(id)) {
       throw new UsageError(`'${shorten(id)}' is not an operation id (to read JSON from a file: lightsail-wait - < FILE)`);
     }

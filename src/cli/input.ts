@@ -1,14 +1,11 @@
 import type { Operation, OperationInput } from '../index.js';
 import { parseJsonValues } from './json-values.js';
 import { LIMITS } from './limits.js';
-import { isOperationId } from './operation-id.js';
+import { isOperationId, notAnId } from './operation-id.js';
 import { checkOperationMembers } from './operation-members.js';
 import { isUsageError, shorten, UsageError } from './usage-error.js';
 
 const TIMESTAMP_FIELDS = ['createdAt', 'statusChangedAt'] as const;
-// What the AWS CLI prints for a `--query` that matched nothing (`null`), and JSON's other literals:
-// they match the id pattern, but no operation is called that.
-const JSON_LITERALS = new Set(['null', 'true', 'false']);
 // Epoch numbers above this are taken as milliseconds: as seconds they would be past the year 5000.
 const EPOCH_MS_THRESHOLD = 1e11;
 
@@ -112,10 +109,8 @@ export function toDate(raw: unknown, name: string): Date {
 
 /** An id from stdin's text that is not JSON. */
 function checkToken(token: string): string {
-  if (JSON_LITERALS.has(token)) {
-    const hint = token === 'null' ? ' (what an AWS CLI `--query` that matched nothing prints)' : '';
-    throw new UsageError(`stdin has JSON ${token}, which is not an operation id${hint}`);
-  }
+  const why = notAnId(token);
+  if (why !== undefined) throw new UsageError(`stdin has '${token}', which is not an operation id: ${why}`);
   return checkId(token, 'stdin');
 }
 

@@ -105,6 +105,8 @@ describe('parseCliArgs', () => {
     [['--profile', ''], '--profile needs a non-empty value'],
     [['--json', '--quiet'], '--json and --quiet cannot be used together'],
     [['response.json'], "'response.json' is not an operation id (to read JSON from a file: lightsail-wait - < FILE)"],
+    [['null'], "'null' is not an operation id: JSON null, what an AWS CLI `--query` that matched nothing prints"],
+    [['op-1', 'None'], "'None' is not an operation id: what an AWS CLI `--query` that matched nothing prints with `--output text`"],
   ])('rejects %j: %s', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(new UsageError(message));
   });

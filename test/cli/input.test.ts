@@ -141,14 +141,19 @@ describe('lightsail-wait with operations on stdin', () => {
     [
       'a JSON null for an id',
       'null\n',
-      'stdin has JSON null, which is not an operation id (what an AWS CLI `--query` that matched nothing prints)',
+      "stdin has 'null', which is not an operation id: JSON null, what an AWS CLI `--query` that matched nothing prints",
     ],
     [
       'a JSON null among ids',
       'op-1\nnull\n',
-      'stdin has JSON null, which is not an operation id (what an AWS CLI `--query` that matched nothing prints)',
+      "stdin has 'null', which is not an operation id: JSON null, what an AWS CLI `--query` that matched nothing prints",
     ],
-    ['a JSON true for an id', 'true', 'stdin has JSON true, which is not an operation id'],
+    ['a JSON true for an id', 'true', "stdin has 'true', which is not an operation id: JSON true"],
+    [
+      'None (an AWS CLI text query that matched nothing)',
+      'None\n',
+      "stdin has 'None', which is not an operation id: what an AWS CLI `--query` that matched nothing prints with `--output text`",
+    ],
     ['a JSON null in an array', '[null]', 'stdin JSON [0] is not an operation: null'],
     ['a JSON null for an operation id', '{"operations": [{"id": null}]}', 'stdin JSON operations[0].id is not an operation id: null'],
   ])('exits 2 before any request on %s, with one line naming it and the value', async (_name, stdin, message) => {
