@@ -1,3 +1,4 @@
+import { isServiceName } from '../waiters/resource-input.js';
 import { parseDuration } from './duration.js';
 import type { FlagValues } from './flags.js';
 import { checkHeartbeat } from './heartbeat-flag.js';
@@ -68,12 +69,9 @@ export function checkResourceName(what: string, value: string, example = 'web-1'
   return value;
 }
 
-// The service model's `ContainerServiceName`: 1 to 63 lower-case letters, digits and inner hyphens.
-const SERVICE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /** Throws unless `value` is a container service name (`a` is one); `what` names it in the message. */
 export function checkServiceName(what: string, value: string): string {
-  if (!SERVICE_NAME.test(value))
+  if (!isServiceName(value))
     throw new UsageError(
       `invalid ${what} '${shorten(value)}': expected a Lightsail container service name (1 to 63 lower-case letters, digits and inner hyphens) such as api`,
     );

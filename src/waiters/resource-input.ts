@@ -16,9 +16,14 @@ export function checkResourceName(field: string, value: unknown): string {
 const SERVICE_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const MAX_SERVICE_NAME_LENGTH = 63;
 
+/** True when `text` is a container service name (one character is one). */
+export function isServiceName(text: string): boolean {
+  return text.length <= MAX_SERVICE_NAME_LENGTH && SERVICE_NAME.test(text);
+}
+
 /** Throws unless `value` is a container service name (one character is one); names the field and shows what was received. */
 export function checkServiceName(field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.length > MAX_SERVICE_NAME_LENGTH || !SERVICE_NAME.test(value)) {
+  if (typeof value !== 'string' || !isServiceName(value)) {
     throw new TypeError(
       `Expected \`${field}\` to be a Lightsail container service name (1 to 63 lower-case letters, digits and inner hyphens), got ${describeValue(value)}`,
     );
