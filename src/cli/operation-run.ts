@@ -4,13 +4,13 @@ import {
   isResourceRequestError,
   isWaiterAbortError,
   isWaiterTimeoutError,
-  listPendingOperations,
   type OperationInput,
   OperationsWaiter,
   type ResultOutcome,
   systemClock,
   type WaitManyOptions,
 } from '../index.js';
+import { listPendingOperationsReporting } from '../waiters/resource-operations.js';
 import type { CliConfig } from './args.js';
 import type { ClientFactory } from './client.js';
 import { painter, shouldColor } from './color.js';
@@ -22,6 +22,9 @@ import type { CliIO } from './io.js';
 import { LIMITS } from './limits.js';
 import { readStdin } from './read-stdin.js';
 import { redactor } from './redact.js';
+import { DEFAULT_HEARTBEAT_MS, startHeartbeat } from './render/heartbeat.js';
+import { retryText } from './render/plain.js';
+import { plainLine } from './render/plain-line.js';
 import { reportContext, writeReport } from './render/report.js';
 import { createRenderer } from './render/select.js';
 import { Tracker } from './render/tracker.js';
@@ -117,13 +120,31 @@ async function waitInRounds(
   return exitCodeFor(outcomes, interruptionOf(io.signal));
 }
 
-/** The operations pending on every `--resource`, or the exit code when listing failed. */
+/**
+ * The operations pending on every `--resource`, or the exit code when listing failed. The plain
+ * view says when a page is retried, and beats while a listing lasts, as it does for waits: a
+ * listing that keeps failing is never silent.
+ */
 async function listResources({ client, config, io, options, deadline, recorder }: RunContext) {
   const clock = options.clock ?? systemClock;
+  const plain = config.output === 'auto';
+  const redact = redactor(io.env);
+  const elapsedMs = (): number => clock.now() - (deadline - config.timeoutMs);
+  let listing: string | undefined;
+  const stopBeat = plain
+    ? startHeartbeat(clock, config.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, () => {
+        if (listing !== undefined) io.stdout.write(plainLine(elapsedMs(), `resource ${listing}`, 'still listing its operations'));
+      })
+    : () => {};
   try {
     const lists = [];
     for (const name of config.resources) {
-      lists.push(await listPendingOperations(client, name, { ...options, timeoutMs: remainingMs(deadline, clock) }));
+      listing = name;
+      const onRetry = ({ error, delayMs }: { error: unknown; delayMs: number }): void => {
+        if (plain)
+          io.stdout.write(plainLine(elapsedMs(), `resource ${name}`, retryText('GetOperationsForResource', error, delayMs, redact)));
+      };
+      lists.push(await listPendingOperationsReporting(client, name, { ...options, timeoutMs: remainingMs(deadline, clock) }, onRetry));
     }
     return lists.flat();
   } catch (error) {
@@ -133,6 +154,8 @@ async function listResources({ client, config, io, options, deadline, recorder }
     if (isWaiterTimeoutError(error)) return ExitCode.timeout;
     if (isResourceRequestError(error)) return ExitCode.awsError;
     throw error;
+  } finally {
+    stopBeat();
   }
 }
 

@@ -7,7 +7,7 @@ import {
 import { assertClient } from '../engine/client-input.js';
 import { choosePoller } from '../engine/default-poller.js';
 import type { Poller } from '../engine/poller.js';
-import { sendWithRetries } from '../engine/send-with-retries.js';
+import { type RetryInfo, sendWithRetries } from '../engine/send-with-retries.js';
 import { describeValue } from '../engine/validate.js';
 import type { ResolvedWaitOptions } from '../engine/wait-options.js';
 import { WaitScope } from '../engine/wait-scope.js';
@@ -88,8 +88,21 @@ export async function listPendingOperations(
   resourceName: string,
   options: WaitManyOptions = {},
 ): Promise<Operation[]> {
+  return listPendingOperationsReporting(client, resourceName, options, () => {});
+}
+
+/**
+ * @internal {@link listPendingOperations}, telling `onRetry` of each failed page it retries (the
+ * CLI prints them, so that a listing that keeps failing is not silent).
+ */
+export async function listPendingOperationsReporting(
+  client: ResourceClientLike,
+  resourceName: string,
+  options: WaitManyOptions,
+  onRetry: (info: RetryInfo) => void,
+): Promise<Operation[]> {
   const { resolved, poller } = prepare(client, resourceName, options);
-  return listPending(client, resourceName, resolved, poller);
+  return listPending(client, resourceName, resolved, poller, resolved.timeoutMs, onRetry);
 }
 
 /** Checks the arguments of both functions and picks their poller. */
@@ -114,6 +127,7 @@ async function listPending(
   options: ResolvedWaitOptions,
   poller: Poller,
   callerTimeoutMs = options.timeoutMs,
+  onRetry: (info: RetryInfo) => void = () => {},
 ): Promise<Operation[]> {
   const scope = new WaitScope(options.clock, options.timeoutMs, options.signal);
   const startedAt = options.clock.now();
@@ -131,7 +145,7 @@ async function listPending(
         scope,
         poller,
         startedAt,
-        onRetry: () => {},
+        onRetry,
         retryNotFound: () => false,
         giveUp: (error, exhausted) => new ResourceRequestError(resourceName, error, exhausted),
       });
