@@ -71,6 +71,11 @@ export interface LogEventLike {
   readonly message?: string | undefined;
 }
 
+/** The events' `createdAt` times, epoch ms, leaving out those without one. Pure. */
+export function timesOf(events: readonly LogEventLike[]): number[] {
+  return events.map((event) => event.createdAt?.getTime() ?? Number.NaN).filter((t) => !Number.isNaN(t));
+}
+
 /**
  * `events` oldest first, however the pages came: reversed first when they seem to have come newest
  * first (the first event's time is later than the last's), so that events of one instant keep
@@ -78,7 +83,7 @@ export interface LogEventLike {
  * before it.
  */
 export function inLogOrder(events: readonly LogEventLike[]): LogEventLike[] {
-  const times = events.map((e) => e.createdAt?.getTime()).filter((t): t is number => t !== undefined && !Number.isNaN(t));
+  const times = timesOf(events);
   const newestFirst = times.length > 1 && (times[0] ?? 0) > (times[times.length - 1] ?? 0);
   const ordered = newestFirst ? [...events].reverse() : [...events];
   let last = Number.NEGATIVE_INFINITY;

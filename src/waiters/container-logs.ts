@@ -1,7 +1,7 @@
 import { GetContainerLogCommand, type GetContainerLogCommandOutput } from '@aws-sdk/client-lightsail';
 import type { SendClient } from '../engine/waiter-definition.js';
 import type { ContainerLogTail } from '../errors/container-deployment-failed.js';
-import { inLogOrder, type LogEventLike, nextLogSearch, startLogSearch, type WindowRead } from './container-log-search.js';
+import { inLogOrder, type LogEventLike, nextLogSearch, startLogSearch, timesOf, type WindowRead } from './container-log-search.js';
 
 /** A client that can send `GetContainerLog`: a `LightsailClient` fits. */
 export type GetContainerLogClient = SendClient<GetContainerLogCommand, GetContainerLogCommandOutput>;
@@ -38,11 +38,6 @@ interface WindowPages {
   pages: number;
   /** The next page's token; `undefined` before the first page and after the last. */
   next: string | undefined;
-}
-
-/** The events' `createdAt` times, epoch ms, leaving out those without one. */
-function timesOf(events: readonly LogEventLike[]): number[] {
-  return events.map((event) => event.createdAt?.getTime() ?? Number.NaN).filter((t) => !Number.isNaN(t));
 }
 
 function spreadOf(events: readonly LogEventLike[]): number {
