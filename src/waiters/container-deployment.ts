@@ -14,7 +14,7 @@ import {
   getContainerService,
   serviceDetail,
 } from './container-service.js';
-import { checkServiceName } from './resource-input.js';
+import { checkServiceName, notFound } from './resource-input.js';
 
 /** A client for the deployment waiter: `GetContainerServices`, `GetContainerServiceDeployments`, `GetContainerLog`. A `LightsailClient` fits. */
 export type ContainerDeploymentClient = GetContainerServicesClient &
@@ -99,6 +99,15 @@ export const containerServiceDeploymentActive = defineWaiter<ContainerDeployment
             throw failedRequestTo('GetContainerServiceDeployments', error);
           });
         deployment = deployments?.find((d) => d.version === version);
+        // Newer than every deployment listed: not visible yet (the deploy call has just returned),
+        // not gone. Not found, so it is retried for `notFoundGraceMs` (Terraform's deployment
+        // waiter likewise lets a version it cannot find yet go 20 looks).
+        const listed = Math.max(newest(service), ...(deployments ?? []).map((d) => d.version ?? 0));
+        if (deployment === undefined && version > listed) {
+          throw notFound(
+            `Lightsail container service ${input.serviceName} lists no deployment ${version} (its newest is ${listed || 'none'})`,
+          );
+        }
       }
       return { containerService: service, version, deployment };
     },

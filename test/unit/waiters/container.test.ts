@@ -7,6 +7,7 @@ import {
   containerServiceReady,
   isContainerDeploymentFailedError,
   Poller,
+  ResourceRequestError,
   waitFor,
   waitForContainerServiceDeployment,
   waitUntilContainerServiceDeploymentActive,
@@ -97,13 +98,39 @@ describe('container-service-deployment-active', () => {
     [
       'the version is gone from the history',
       [service('RUNNING', { currentDeployment: deployment(1, 'ACTIVE') })],
-      [],
+      [deployment(3, 'INACTIVE'), deployment(1, 'ACTIVE')],
       "deployment 2 is not among the service's deployments",
     ],
   ])('fails fast when %s', async (_, looks, deployments, reason) => {
     const { error } = await run(lightsail(looks, { deployments }), { serviceName: 'api', version: 2 });
     expect(isContainerDeploymentFailedError(error)).toBe(true);
     expect(error).toMatchObject({ serviceName: 'api', version: 2, reason });
+  });
+
+  it('waits for a version newer than every one listed to appear, as not found within the grace', async () => {
+    // The deploy call has just returned version 2; the service does not list it on the first look.
+    const client = lightsail([
+      service('RUNNING', { currentDeployment: deployment(1, 'ACTIVE') }),
+      service('DEPLOYING', { nextDeployment: deployment(2, 'ACTIVATING'), currentDeployment: deployment(1, 'ACTIVE') }),
+      service('RUNNING', { currentDeployment: deployment(2, 'ACTIVE') }),
+    ]);
+    const { value, error, statuses } = await run(client, { serviceName: 'api', version: 2 });
+    expect(error).toBeUndefined();
+    expect(value).toMatchObject({ version: 2, deployment: { state: 'ACTIVE' } });
+    expect(statuses).toEqual(['ACTIVATING (DEPLOYING)', 'ACTIVE (RUNNING)']);
+  });
+
+  it('rejects as not found, naming the version, when it is still not listed after the grace', async () => {
+    const client = lightsail([service('RUNNING', { currentDeployment: deployment(1, 'ACTIVE') })]);
+    const clock = new FakeClock();
+    const waiter = new ContainerDeploymentWaiter(client, { serviceName: 'api', version: 2 }, { clock, timeoutMs: 600_000 });
+    const { error } = await clock.run(waiter.wait());
+    expect(isContainerDeploymentFailedError(error)).toBe(false);
+    expect(error).toBeInstanceOf(ResourceRequestError);
+    expect(error).toMatchObject({ errorName: 'NotFoundException', action: 'GetContainerServices' });
+    expect((error as Error).message).toContain('Lightsail container service api lists no deployment 2 (its newest is 1)');
+    expect(clock.now()).toBeGreaterThanOrEqual(10_000);
+    expect(clock.now()).toBeLessThan(60_000);
   });
 
   it('carries the last lines of each container, bounded, with the deployment and service state', async () => {
