@@ -73,7 +73,8 @@ describe('liveFrame', () => {
     ];
     const lines = liveFrame(rows, { rows: 6, columns: 80 }, plain).text.split('\n');
     expect(lines.map((line) => line.split(/\s+/)[1])).toEqual(['done:', 'run-1', 'bad-1', 'late-1', 'more:']);
-    expect(lines[0]).toBe('4/7 done: 2 succeeded, 2 failed');
+    // The final line's words: a timeout is not counted as failed.
+    expect(lines[0]).toBe('4/7 done: 2 succeeded, 1 failed, 1 timed out');
     expect(lines.at(-1)).toBe('+4 more: 2 succeeded, 2 waiting');
   });
 

@@ -1,4 +1,5 @@
 import type { Paint } from '../color.js';
+import { outcomeCounts } from './summary.js';
 import { type ViewRow, viewLines } from './view-row.js';
 
 /** The terminal a frame is drawn for: `rows` and `columns` as on `process.stdout`. */
@@ -19,7 +20,7 @@ export interface LiveFrame {
 
 /**
  * One frame of the live view, fitted to the terminal: every row when they all fit; otherwise a
- * header with the count (`3/25 done: 2 succeeded, 1 failed`), as many rows as fit, failed ones
+ * header with the count (`3/25 done: 2 succeeded, 1 timed out`, in the final line's words), as many rows as fit, failed ones
  * first, then those still waiting, then succeeded ones (shown in input order), and a last line for
  * the rest (`+18 more: 17 succeeded, 1 waiting`). Every line is cut to the terminal's width, so
  * that none wraps. log-update keeps one line under the frame, so a frame has `rows - 1` lines at
@@ -39,12 +40,11 @@ function fitRows(rows: readonly ViewRow[], height: number, width: number, paint:
     const full = viewLines(rows, paint);
     return { text: lines.join('\n'), partial: lines.some((line, i) => line !== full[i]) };
   }
-  const all = tally(rows);
-  const done = all.succeeded + all.failed;
-  const header = paint('bold', cutLine(`${done}/${rows.length} done${describe({ ...all, waiting: 0 })}`, width));
+  const done = rows.filter((row) => row.outcome !== undefined).length;
+  const header = paint('bold', cutLine(`${done}/${rows.length} done${describe(rows.filter((row) => row.outcome !== undefined))}`, width));
   if (height < 2) return { text: header, partial: true };
   const shown = pick(rows, height - 2);
-  const more = paint('dim', cutLine(`+${rows.length - shown.size} more${describe(tally(rows.filter((_, i) => !shown.has(i))))}`, width));
+  const more = paint('dim', cutLine(`+${rows.length - shown.size} more${describe(rows.filter((_, i) => !shown.has(i)))}`, width));
   const lines = viewLines(
     rows.filter((_, i) => shown.has(i)),
     paint,
@@ -72,28 +72,10 @@ function rankOf(row: ViewRow): number {
   return row.outcome === 'succeeded' ? 2 : 0;
 }
 
-interface Tally {
-  readonly succeeded: number;
-  /** Every ending other than success: failed, timed out, an AWS error, interrupted. */
-  readonly failed: number;
-  readonly waiting: number;
-}
-
-function tally(rows: readonly ViewRow[]): Tally {
-  let succeeded = 0;
-  let failed = 0;
-  for (const row of rows) {
-    if (row.outcome === 'succeeded') succeeded += 1;
-    else if (row.outcome !== undefined) failed += 1;
-  }
-  return { succeeded, failed, waiting: rows.length - succeeded - failed };
-}
-
-/** `: 2 succeeded, 1 failed, 3 waiting`, leaving out the zeros; `''` when all are. */
-function describe({ succeeded, failed, waiting }: Tally): string {
-  const parts: string[] = [];
-  if (succeeded) parts.push(`${succeeded} succeeded`);
-  if (failed) parts.push(`${failed} failed`);
+/** `: 2 succeeded, 1 timed out, 3 waiting`, leaving out the zeros; `''` when all are. */
+function describe(rows: readonly ViewRow[]): string {
+  const parts = outcomeCounts(rows.flatMap((row) => (row.outcome === undefined ? [] : [row.outcome])));
+  const waiting = rows.filter((row) => row.outcome === undefined).length;
   if (waiting) parts.push(`${waiting} waiting`);
   return parts.length === 0 ? '' : `: ${parts.join(', ')}`;
 }

@@ -22,13 +22,17 @@ const WORDS: ReadonlyArray<readonly [ResultOutcome, string]> = [
   ['cancelled', 'cancelled'],
 ];
 
-/** `3 operations: 2 succeeded, 1 failed (12s)`: the last line of the terminal and plain views. */
-export function summaryLine(outcomes: readonly ResultOutcome[], elapsedMs: number, noun: Noun): string {
+/** `['2 succeeded', '1 timed out']`: how many ended each way, in a fixed order, the zeros left out. */
+export function outcomeCounts(outcomes: readonly ResultOutcome[]): string[] {
   const counts = new Map<ResultOutcome, number>();
   for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-  const parts = WORDS.flatMap(([outcome, word]) => {
+  return WORDS.flatMap(([outcome, word]) => {
     const n = counts.get(outcome);
     return n ? [`${n} ${word}`] : [];
   });
-  return `${outcomes.length} ${outcomes.length === 1 ? noun.one : noun.many}: ${parts.join(', ')} (${formatDuration(elapsedMs)})`;
+}
+
+/** `3 operations: 2 succeeded, 1 failed (12s)`: the last line of the terminal and plain views. */
+export function summaryLine(outcomes: readonly ResultOutcome[], elapsedMs: number, noun: Noun): string {
+  return `${outcomes.length} ${outcomes.length === 1 ? noun.one : noun.many}: ${outcomeCounts(outcomes).join(', ')} (${formatDuration(elapsedMs)})`;
 }
