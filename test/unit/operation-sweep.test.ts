@@ -297,7 +297,7 @@ describe('OperationSweep', () => {
     untimed: (work) => work(),
   });
 
-  it('reads on its own an operation that the sweep under way has already listed, rather than serve that again', async () => {
+  it('waits for the next sweep for an operation that the sweep under way has already listed, rather than serve that again', async () => {
     const clock = new FakeClock();
     // One operation a page, op-0 first; op-0 finishes at 1 s, the others much later.
     const operations = Array.from({ length: 10 }, (_, i) => ({ id: `op-${i}`, createdAt: 100 - i, finishAt: i === 0 ? 1_000 : 1e9 }));
@@ -323,7 +323,10 @@ describe('OperationSweep', () => {
     const again = sweep.read('op-0', context());
     const { value } = await clock.run(again);
     expect(value?.status).toBe('Succeeded');
-    expect(client.calls.filter((c) => c.action === 'GetOperation').map((c) => c.operationId)).toEqual(['op-0']);
+    // No GetOperation of its own: the sweep after the one under way listed it (page 0 again).
+    expect(client.calls.filter((c) => c.action === 'GetOperation').map((c) => c.operationId)).not.toContain('op-0');
+    const pages = client.calls.filter((c) => c.action === 'GetOperations').map((c) => `${c.pageToken ?? '0'}@${c.at}`);
+    expect(pages.slice(0, 6)).toEqual(['0@0', '1@2000', '2@4000', '3@6000', '4@8000', '0@10000']);
     stop.abort(new Error('done'));
     await first.catch(() => undefined);
     await flush();
