@@ -23,6 +23,10 @@ export interface AccountRun {
   readonly seed?: number;
   /** With two processes, how long after the first the second starts, in ms. @default 1700 */
   readonly secondProcessDelayMs?: number;
+  /** How long each request takes to arrive, in ms (the limit counts it then, and it is answered at once). @default 0 */
+  readonly requestLatencyMs?: number;
+  /** Every operation's `operationType`, as the simulator's (`CreateInstance`) in the HTTP arms. @default none: untyped */
+  readonly operationType?: string;
 }
 
 export interface AccountResult {
@@ -58,7 +62,9 @@ class LimitedAccount {
   readonly #finishAt: ReadonlyMap<string, number>;
   readonly #newestFirst: readonly string[];
   readonly #now: () => number;
-  constructor(limit: number, burst: number | undefined, finishAt: ReadonlyMap<string, number>, now: () => number) {
+  readonly #operationType: string | undefined;
+  constructor(limit: number, burst: number | undefined, finishAt: ReadonlyMap<string, number>, now: () => number, operationType?: string) {
+    this.#operationType = operationType;
     this.#limiter = burst === undefined ? new SlidingWindowLimiter(limit) : new TokenBucketLimiter(limit, burst);
     this.#finishAt = finishAt;
     this.#newestFirst = [...finishAt.keys()].reverse();
@@ -70,7 +76,10 @@ class LimitedAccount {
   }
   #operation(id: string): Operation {
     const done = this.#now() >= (this.#finishAt.get(id) as number);
-    return { id, status: done ? 'Succeeded' : 'Started', createdAt: new Date(START) };
+    const operation: Operation = { id, status: done ? 'Succeeded' : 'Started', createdAt: new Date(START) };
+    return this.#operationType === undefined
+      ? operation
+      : { ...operation, operationType: this.#operationType as Operation['operationType'] };
   }
   async #send(process: number, command: GetOperationCommand | GetOperationsCommand): Promise<object> {
     this.requests += 1;
@@ -107,7 +116,15 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
   const time = new VirtualTime(START, mulberry32(run.seed ?? 1));
   const ids = Array.from({ length: run.operations }, (_, i) => `op-${i}`);
   const finishAt = new Map(ids.map((id, i) => [id, START + manyDurationMs(i)]));
-  const account = new LimitedAccount(run.limit, run.burst, finishAt, time.now);
+  const account = new LimitedAccount(run.limit, run.burst, finishAt, time.now, run.operationType);
+  const latencyMs = run.requestLatencyMs ?? 0;
+  const clientOf = (process: number): LightsailClientLike => {
+    const client = account.client(process);
+    if (latencyMs <= 0) return client;
+    return {
+      send: (command, options) => new Promise((resolve) => time.setTimeout(resolve, latencyMs)).then(() => client.send(command, options)),
+    };
+  };
   const clock = time.clock;
   const backoff: BackoffStrategy | undefined = run.schedule === 'exponential' ? exponentialBackoff : undefined;
   const wait = { clock, timeoutMs: 3_600_000, retries: 50, ...(backoff ? { backoff, minDelayMs: 1000, maxDelayMs: 20_000 } : {}) };
@@ -125,7 +142,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
   time.install();
   try {
     if (arm.kind === 'uncapped') {
-      const client = account.client(0);
+      const client = clientOf(0);
       for (const id of ids) {
         waitForOperation(client, id, { ...wait, poller: new Poller({ clock, maxRequestsPerSecond: 1e6 }) }).then(
           () => done(id, true),
@@ -136,7 +153,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
       groups.forEach((group, i) => {
         const poller = new Poller(arm.kind === 'fixed' ? { clock, maxRequestsPerSecond: arm.requestsPerSecond } : { clock });
         pollers.push(poller);
-        const client = account.client(i);
+        const client = clientOf(i);
         const useGetOperations = arm.kind === 'adaptive' ? (arm.useGetOperations ?? true) : false;
         const start = (): void => {
           const waiter = new OperationsWaiter(client, group, { ...wait, poller, useGetOperations });
