@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROW, implementations } from '../bench/implementations.js';
+import { type ArmRow, checkArms } from '../bench/many/report.js';
 import { checkSweeps, formatSweeps, SWEEP_OFFSETS_MS, type SweepResult } from '../bench/many/sweep.js';
 import { logNormal, uniform } from '../bench/panel/distributions.js';
 import { OptimalSchedule } from '../bench/panel/dp.js';
@@ -139,13 +140,13 @@ describe('the panel on a tiny workload', () => {
 });
 
 describe('the sweep of two processes over start offsets', () => {
-  const run = (p95LatencyS: number, throttled: number, answered: [number, number]) => ({
+  const run = (p95LatencyS: number, throttled: number, answered: [number, number], own: [number, number] = [p95LatencyS, p95LatencyS]) => ({
     requests: 1000,
     throttled,
     failed: 0,
     p50LatencyS: p95LatencyS / 2,
     p95LatencyS,
-    processes: answered.map((n) => ({ answered: n, p95LatencyS, finalRate: 1 })),
+    processes: answered.map((n, i) => ({ answered: n, p95LatencyS: own[i] as number, finalRate: 1 })),
   });
   const sweep = (worst: ReturnType<typeof run>): SweepResult => ({
     limit: 20,
@@ -154,20 +155,58 @@ describe('the sweep of two processes over start offsets', () => {
     runs: SWEEP_OFFSETS_MS.map((offsetMs, i) => ({ offsetMs, result: i === 3 ? worst : run(60, 5, [500, 500]) })),
   });
 
-  it('is met only when every offset meets every target', () => {
+  it('is met only when every offset meets every target, each process on its own too', () => {
     expect(checkSweeps([sweep(run(60, 5, [500, 500]))]).ok).toBe(true);
-    for (const worst of [run(70, 5, [500, 500]), run(60, 30, [500, 500]), run(60, 5, [300, 700])]) {
+    for (const worst of [run(70, 5, [500, 500]), run(60, 30, [500, 500]), run(60, 5, [500, 500], [40, 66])]) {
       const { ok, lines } = checkSweeps([sweep(worst)]);
       expect(ok).toBe(false);
       expect(lines[0]).toMatch(/^- \*\*Not met\*\* at 11 of 12 start offsets/);
     }
   });
 
-  it('prints every offset, the median and the worst, and marks a process under a third', () => {
-    const text = formatSweeps([sweep(run(150, 5, [300, 700]))]);
+  it('judges starving by the own p95 of each process, not by its share of the answers', () => {
+    // One GetOperations page serves all of a process's operations: fewer requests is no starving.
+    const { ok, lines } = checkSweeps([sweep(run(60, 5, [200, 800], [60, 58]))]);
+    expect(ok).toBe(true);
+    expect(lines[0]).toContain('the smaller process sent at least 20 % of the answered requests');
+  });
+
+  it('prints every offset, the median and the worst, and the slower process when it misses alone', () => {
+    const text = formatSweeps([sweep(run(150, 5, [300, 700], [150, 90]))]);
     const row = text.split('\n').find((line) => line.startsWith('| 20/s')) ?? '';
     expect(row.split('|').length - 2).toBe(SWEEP_OFFSETS_MS.length + 5);
-    expect(row).toContain('1.50 (30 %)');
+    expect(row).toContain('| 1.50 (one 1.50) |');
     expect(row).toMatch(/\| 0\.60 \| 1\.50 \| 0\.5 % \| 11 of 12 \|$/);
+  });
+});
+
+describe('the rate-cap arms against the targets', () => {
+  const arm = (label: string, p95LatencyS: number, own: number[] = [p95LatencyS], throttled = 0): ArmRow => ({
+    group: '5/s, 1000 operations',
+    real: false,
+    label,
+    requests: 1000,
+    throttled,
+    failed: 0,
+    p50LatencyS: p95LatencyS / 2,
+    p95LatencyS,
+    processes: own.map((p95) => ({ answered: 100, p95LatencyS: p95, finalRate: 1 })),
+  });
+  const uncapped = arm('uncapped', 200);
+
+  it('names each miss, and says when even a pace told the limit misses the p95 target', () => {
+    const rows = [uncapped, arm('told the limit: fixed 5/s', 140), arm('adaptive, one', 150), arm('adaptive, two', 100, [60, 140], 30)];
+    const { ok, lines } = checkArms(rows);
+    expect(ok).toBe(false);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^- \*\*Not met\*\* \(p95 0\.750 × uncapped; told the limit, a pace gets 0\.700 ×\), /);
+    expect(lines[1]).toMatch(/^- \*\*Not met\*\* \(3\.0 % throttled, a process's own p95 0\.700 × uncapped\), /);
+    expect(lines[1]).toContain('own p95 60.0 / 140.0 s');
+  });
+
+  it('is met when the whole and each process meet the targets', () => {
+    const { ok, lines } = checkArms([uncapped, arm('told the limit: fixed 5/s', 120), arm('adaptive, two', 100, [100, 90], 20)]);
+    expect(ok).toBe(true);
+    expect(lines).toEqual([expect.stringMatching(/^- Met, virtual time, 5\/s, 1000 operations, adaptive, two: /)]);
   });
 });

@@ -60,7 +60,7 @@ async function overHttp(): Promise<void> {
 /** The table's head; the "paced at the limit" column only when `paced`. */
 function header(paced: boolean): void {
   const columns = ['limit', 'bucket', 'uncapped p95 (s)', ...(paced ? ['paced at the limit'] : []), 'adaptive, one process', 'throttled'];
-  columns.push('two processes (second 1.7 s later)', 'throttled', 'smaller share', 'met (one, two)');
+  columns.push('two processes (second 1.7 s later)', 'throttled', 'slower process', 'met (one, two)');
   console.log(`| ${columns.join(' | ')} |`);
   console.log(
     `| --- | --- | ${columns
@@ -82,7 +82,7 @@ function row(
   const two = checkTargets(twoResult, uncappedP95S);
   const cells = [`${limit}/s, ${operations} operations`, `${burst} tokens`, uncappedP95S.toFixed(1)];
   if (pacedP95S !== undefined) cells.push(f2(pacedP95S / uncappedP95S));
-  cells.push(f2(one.share), pct(one.throttled), f2(two.share), pct(two.throttled), f2(two.smaller));
+  cells.push(f2(one.share), pct(one.throttled), f2(two.share), pct(two.throttled), f2(two.slowest));
   cells.push(`${one.met ? 'yes' : 'no'}, ${two.met ? 'yes' : 'no'}`);
   console.log(`| ${cells.join(' | ')} |`);
 }
