@@ -69,10 +69,10 @@ interface Seen {
  * Reads the states of many pending operations together: one `GetOperations` request lists up to
  * 200 operations, newest first, so that a look at 1,000 operations just created costs about 5
  * requests rather than 1,000. Each operation's wait still keeps its own schedule: when its turn
- * comes, it takes what a page read at most `freshMs` ago listed, or joins the sweep under way, or
- * starts one. An operation no page lists (not visible yet, or far down the account's list) is read
- * with its own `GetOperation`, as is every operation once fewer than {@link SWEEP_MIN_PENDING} are
- * pending. A refused `GetOperations` (no `lightsail:GetOperations` permission), an answer that
+ * comes, it takes what a page read at most `freshMs` ago listed, or joins the sweep under way (the
+ * next one, when the one under way has listed it already), or starts one. An operation no page
+ * lists (not visible yet, or far down the account's list) is read with its own `GetOperation`, as
+ * is every operation once fewer than {@link SWEEP_MIN_PENDING} are pending. A refused `GetOperations` (no `lightsail:GetOperations` permission), an answer that
  * cannot be read, or {@link FAILED_SWEEPS_BEFORE_OFF} sweeps in a row failing turns sweeping off
  * for the rest of the wait.
  */

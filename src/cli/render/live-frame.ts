@@ -20,9 +20,9 @@ export interface LiveFrame {
 
 /**
  * One frame of the live view, fitted to the terminal: every row when they all fit; otherwise a
- * header with the count (`3/25 done: 2 succeeded, 1 timed out`, in the final line's words), as many rows as fit, failed ones
- * first, then those still waiting, then succeeded ones (shown in input order), and a last line for
- * the rest (`+18 more: 17 succeeded, 1 waiting`). Every line is cut to the terminal's width, so
+ * header with the count (`3/25 done: 2 succeeded, 1 timed out`, in the summary line's words), as
+ * many rows as fit, failed ones first, then those still waiting, then succeeded ones (shown in
+ * input order), and a last line for the rest (`+18 more: 17 succeeded, 1 waiting`). Every line is cut to the terminal's width, so
  * that none wraps. log-update keeps one line under the frame, so a frame has `rows - 1` lines at
  * most. A `footer` (the pace of requests, once it has moved) takes the last of them, dimmed. Pure.
  */
@@ -40,8 +40,8 @@ function fitRows(rows: readonly ViewRow[], height: number, width: number, paint:
     const full = viewLines(rows, paint);
     return { text: lines.join('\n'), partial: lines.some((line, i) => line !== full[i]) };
   }
-  const done = rows.filter((row) => row.outcome !== undefined).length;
-  const header = paint('bold', cutLine(`${done}/${rows.length} done${describe(rows.filter((row) => row.outcome !== undefined))}`, width));
+  const ended = rows.filter((row) => row.outcome !== undefined);
+  const header = paint('bold', cutLine(`${ended.length}/${rows.length} done${describe(ended)}`, width));
   if (height < 2) return { text: header, partial: true };
   const shown = pick(rows, height - 2);
   const more = paint('dim', cutLine(`+${rows.length - shown.size} more${describe(rows.filter((_, i) => !shown.has(i)))}`, width));
