@@ -111,7 +111,7 @@ export class OperationSweep {
       if (current?.found.has(operationId) === true) {
         // The sweep under way has listed it already, so has nothing newer: the next sweep will,
         // at no cost when other reads want it too (a GetOperation each here, against the
-        // simulator, took the default arm of bench/many from 726 requests to 1,250).
+        // simulator, took the default arm of bench/many from 726 requests to 1,045–1,327).
         await context.untimed(() => untilAborted(current.done, context.signal));
         continue;
       }
