@@ -131,6 +131,7 @@ describe('container-service-deployment-active', () => {
     expect((error as Error).message).toContain('Lightsail container service api lists no deployment 2 (its newest is 1)');
     expect(clock.now()).toBeGreaterThanOrEqual(10_000);
     expect(clock.now()).toBeLessThan(60_000);
+    expect(clock.pendingTimers).toBe(0);
   });
 
   it('carries the last lines of each container, bounded, with the deployment and service state', async () => {
