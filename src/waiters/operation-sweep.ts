@@ -72,9 +72,10 @@ interface Seen {
  * comes, it takes what a page read at most `freshMs` ago listed, or joins the sweep under way (the
  * next one, when the one under way has listed it already), or starts one. An operation no page
  * lists (not visible yet, or far down the account's list) is read with its own `GetOperation`, as
- * is every operation once fewer than {@link SWEEP_MIN_PENDING} are pending. A refused `GetOperations` (no `lightsail:GetOperations` permission), an answer that
- * cannot be read, or {@link FAILED_SWEEPS_BEFORE_OFF} sweeps in a row failing turns sweeping off
- * for the rest of the wait.
+ * is every operation once fewer than {@link SWEEP_MIN_PENDING} are pending. A refused
+ * `GetOperations` (no `lightsail:GetOperations` permission), an answer that cannot be read, or
+ * {@link FAILED_SWEEPS_BEFORE_OFF} sweeps in a row failing turns sweeping off for the rest of the
+ * wait.
  */
 export class OperationSweep {
   readonly #client: LightsailClientLike;

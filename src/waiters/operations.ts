@@ -267,21 +267,13 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
         const error = outcome === 'timeout' ? waiter.timeoutErrorNow() : waiter.abortErrorNow(reason);
         this.#record(Object.freeze({ operationId: id, outcome, operation: waiter.operation, error }));
       }
+      // An abort promises no request after it: the waits are stopped now, not a macrotask later (a
+      // timer due in between would send one). Their errors are not seen: built without stacks too.
+      if (outcome === 'aborted') this.#abortAll(reason);
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
-    if (outcome === 'timeout') {
-      setTimeout(() => this.#abortAll(reason), 0);
-      return;
-    }
-    // An abort promises no request after it: the waits are stopped now, not a macrotask later (a
-    // timer due in between would send one). Their errors are not seen: built without stacks.
-    Error.stackTraceLimit = 0;
-    try {
-      this.#abortAll(reason);
-    } finally {
-      Error.stackTraceLimit = stackTraceLimit;
-    }
+    if (outcome === 'timeout') setTimeout(() => this.#abortAll(reason), 0);
   }
 
   async #settle(id: string, waiter: OperationWaiter): Promise<void> {
