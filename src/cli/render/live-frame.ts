@@ -22,9 +22,10 @@ export interface LiveFrame {
  * One frame of the live view, fitted to the terminal: every row when they all fit; otherwise a
  * header with the count (`3/25 done: 2 succeeded, 1 timed out`, in the summary line's words), as
  * many rows as fit, failed ones first, then those still waiting, then succeeded ones (shown in
- * input order), and a last line for the rest (`+18 more: 17 succeeded, 1 waiting`). Every line is cut to the terminal's width, so
- * that none wraps. log-update keeps one line under the frame, so a frame has `rows - 1` lines at
- * most. A `footer` (the pace of requests, once it has moved) takes the last of them, dimmed. Pure.
+ * input order), and a last line for the rest (`+18 more: 17 succeeded, 1 waiting`). Every line is
+ * cut to the terminal's width, so that none wraps. log-update keeps one line under the frame, so a
+ * frame has `rows - 1` lines at most. A `footer` (the pace of requests, once it has moved) takes
+ * the last of them, dimmed. Pure.
  */
 export function liveFrame(rows: readonly ViewRow[], size: TerminalSize, paint: Paint, footer?: string): LiveFrame {
   const width = Math.max(1, size.columns ?? 80);
