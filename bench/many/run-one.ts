@@ -68,14 +68,14 @@ let poller: Poller | undefined;
 if (spec.pace.kind === 'uncapped') {
   await Promise.all(
     ids.map((id) =>
-      waitForOperation(client, id, { ...wait, poller: new Poller({ clock, maxRequestsPerSecond: 1e6 }) }).then(
+      waitForOperation(client, id, { ...wait, poller: new Poller({ clock, minRequestsPerSecond: 1e6, maxRequestsPerSecond: 1e6 }) }).then(
         () => (settled[id] = now()),
         () => failed++,
       ),
     ),
   );
 } else {
-  poller = new Poller(spec.pace.kind === 'fixed' ? { clock, maxRequestsPerSecond: spec.pace.requestsPerSecond } : { clock });
+  poller = new Poller(spec.pace.kind === 'fixed' ? { clock, minRequestsPerSecond: spec.pace.requestsPerSecond, maxRequestsPerSecond: spec.pace.requestsPerSecond } : { clock });
   poller.on('rate', (event: PollerRateEvent) => rates.push(event.requestsPerSecond));
   const useGetOperations = spec.pace.kind === 'adaptive' ? (spec.pace.useGetOperations ?? true) : false;
   const waiter = new OperationsWaiter(client, ids, { ...wait, poller, useGetOperations });

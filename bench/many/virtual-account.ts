@@ -144,14 +144,14 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
     if (arm.kind === 'uncapped') {
       const client = clientOf(0);
       for (const id of ids) {
-        waitForOperation(client, id, { ...wait, poller: new Poller({ clock, maxRequestsPerSecond: 1e6 }) }).then(
+        waitForOperation(client, id, { ...wait, poller: new Poller({ clock, minRequestsPerSecond: 1e6, maxRequestsPerSecond: 1e6 }) }).then(
           () => done(id, true),
           () => done(id, false),
         );
       }
     } else {
       groups.forEach((group, i) => {
-        const poller = new Poller(arm.kind === 'fixed' ? { clock, maxRequestsPerSecond: arm.requestsPerSecond } : { clock });
+        const poller = new Poller(arm.kind === 'fixed' ? { clock, minRequestsPerSecond: arm.requestsPerSecond, maxRequestsPerSecond: arm.requestsPerSecond } : { clock });
         pollers.push(poller);
         const client = clientOf(i);
         const useGetOperations = arm.kind === 'adaptive' ? (arm.useGetOperations ?? true) : false;
