@@ -12,10 +12,12 @@
  *   the rate regains a cut in about 200 requests, so that at most a few throttles fall on every
  *   200 requests, whatever the limit (an increase per second, as TCP's, would throttle 16 times
  *   as often at 5 requests a second as at 20).
- * - **Cut**: ×{@link CUT} on a throttle, at most once per {@link CUT_EVERY_MS} (the throttles of
- *   requests sent before a cut say nothing new), never below the floor; when the last second's
- *   answers say the rate is far above what the account gives (a second process joined, or the
- *   start was too high), straight down to them, at most to ×{@link DEEPEST_CUT}.
+ * - **Cut**: on a throttle, at most once per {@link CUT_EVERY_MS} (the throttles of requests sent
+ *   before a cut say nothing new), never below the floor: down to what the last second answered
+ *   when that is below ×{@link CUT} (a second process joined, or the start was too high), at most
+ *   to ×{@link DEEPEST_CUT}; else ×{@link CUT}. In its first {@link WARM_UP_MS} a poller that
+ *   sends less than half its rate cuts by ×{@link CUT} only: its last second is the start of its
+ *   work, too short a record to measure the account by.
  *
  * It rises only while requests queue and the answers of the last second reach {@link USED_SHARE}
  * of the rate: a rate nobody uses proves nothing about the account. Two processes sharing an
@@ -28,6 +30,8 @@ export class AdaptiveRate {
   readonly #min: number;
   readonly #max: number;
   #throttledOnce = false;
+  /** When the first request was answered or throttled. */
+  #firstAt: number | undefined;
   #lastCutAt = Number.NEGATIVE_INFINITY;
   /** Times of the answers (successes) and throttles of the last {@link CUT_EVERY_MS}. */
   readonly #answers: number[] = [];
@@ -45,6 +49,7 @@ export class AdaptiveRate {
    * Returns true when the rate rose.
    */
   succeeded(now: number, queuedSince: number | undefined): boolean {
+    this.#firstAt ??= now;
     remember(this.#answers, now);
     // Raise only when requests wait for their turn and the rate is used: answers of the last
     // second at 80 % of it or more (a rate nobody uses proves nothing about the account).
@@ -61,16 +66,21 @@ export class AdaptiveRate {
 
   /** A request was throttled at `now`. Returns true when the rate was cut. */
   throttled(now: number): boolean {
+    this.#firstAt ??= now;
     this.#throttledOnce = true;
     remember(this.#throttles, now);
     if (now - this.#lastCutAt < CUT_EVERY_MS || this.rate <= this.#min) return false;
     this.#lastCutAt = now;
     // Far above the limit (others share it, or the start was too high), the answers of the last
     // second measure what the account gives this poller: go there at once rather than by cuts.
+    // So too when this poller sends in bursts (a GetOperations listing) and another process
+    // fills the account between them: cutting by a fifth a burst would be throttled burst after
+    // burst. Only a poller that has just begun and is not yet busy has no measure to go by.
     const answers = count(this.#answers, now);
     const busy = answers + count(this.#throttles, now) >= (this.rate * CUT_EVERY_MS) / 1000 / 2;
+    const measurable = busy || now - this.#firstAt >= WARM_UP_MS;
     const measured = (answers * 1000) / CUT_EVERY_MS;
-    const target = busy ? Math.min(this.rate * CUT, Math.max(measured, this.rate * DEEPEST_CUT)) : this.rate * CUT;
+    const target = measurable ? Math.min(this.rate * CUT, Math.max(measured, this.rate * DEEPEST_CUT)) : this.rate * CUT;
     this.rate = Math.max(this.#min, target);
     return true;
   }
@@ -91,7 +101,7 @@ function count(times: readonly number[], now: number): number {
   return n;
 }
 
-/** How long requests must keep queuing before the rate rises above the start. */
+/** How long requests must keep queuing before the rate rises above the start; and how long a poller that is not busy cuts by {@link CUT} only. */
 export const WARM_UP_MS = 5_000;
 /** Growth per success before the first throttle. */
 export const SLOW_START_STEP = 0.02;
