@@ -75,7 +75,7 @@ if (spec.pace.kind === 'uncapped') {
     ),
   );
 } else {
-  poller = new Poller(spec.pace.kind === 'fixed' ? { clock, minRequestsPerSecond: spec.pace.requestsPerSecond, maxRequestsPerSecond: spec.pace.requestsPerSecond } : { clock });
+  poller = new Poller(spec.pace.kind === 'fixed' ? { clock, maxRequestsPerSecond: spec.pace.requestsPerSecond } : { clock });
   poller.on('rate', (event: PollerRateEvent) => rates.push(event.requestsPerSecond));
   const useGetOperations = spec.pace.kind === 'adaptive' ? (spec.pace.useGetOperations ?? true) : false;
   const waiter = new OperationsWaiter(client, ids, { ...wait, poller, useGetOperations });

@@ -151,7 +151,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
       }
     } else {
       groups.forEach((group, i) => {
-        const poller = new Poller(arm.kind === 'fixed' ? { clock, minRequestsPerSecond: arm.requestsPerSecond, maxRequestsPerSecond: arm.requestsPerSecond } : { clock });
+        const poller = new Poller(arm.kind === 'fixed' ? { clock, maxRequestsPerSecond: arm.requestsPerSecond } : { clock });
         pollers.push(poller);
         const client = clientOf(i);
         const useGetOperations = arm.kind === 'adaptive' ? (arm.useGetOperations ?? true) : false;
