@@ -7,6 +7,7 @@
  *
  *   node --import tsx bench/many/token-bucket.ts          # virtual time, about 30 s
  *   node --import tsx bench/many/token-bucket.ts --http   # over HTTP, one-second buckets, about 10 min
+ *   node --import tsx bench/many/token-bucket.ts --each   # the adaptive arms with one GetOperation each
  *
  * Prints one markdown row per limit and bucket size.
  */
@@ -26,7 +27,9 @@ const BURST_SECONDS = [1, 5] as const;
 const f2 = (x: number): string => x.toFixed(2);
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
-const { values } = parseArgs({ options: { http: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { http: { type: 'boolean' }, each: { type: 'boolean' } } });
+/** The adaptive arms read with `GetOperations` (the default) unless `--each`. */
+const useGetOperations = values.each !== true;
 if (values.http === true) await overHttp();
 else await inVirtualTime();
 
@@ -37,8 +40,8 @@ async function inVirtualTime(): Promise<void> {
       const base: Omit<AccountRun, 'arm'> = { operations, limit, burst: limit * seconds, schedule: 'default' };
       const uncapped = await runAccount({ ...base, arm: { kind: 'uncapped' } });
       const paced = await runAccount({ ...base, arm: { kind: 'fixed', requestsPerSecond: limit } });
-      const one = await runAccount({ ...base, arm: { kind: 'adaptive', processes: 1 } });
-      const two = await runAccount({ ...base, arm: { kind: 'adaptive', processes: 2 } });
+      const one = await runAccount({ ...base, arm: { kind: 'adaptive', processes: 1, useGetOperations } });
+      const two = await runAccount({ ...base, arm: { kind: 'adaptive', processes: 2, useGetOperations } });
       row(base, uncapped.p95LatencyS, paced.p95LatencyS, one, two);
     }
   }
@@ -51,15 +54,23 @@ async function overHttp(): Promise<void> {
   for (const [limit, operations] of CASES) {
     const base: Omit<RealArm, 'pace' | 'processes'> = { operations, limit, burst: limit, schedule: 'default', scale: limit >= 50 ? 5 : 10 };
     const uncapped = await runRealArm({ ...base, pace: { kind: 'uncapped' }, processes: 1 });
-    const one = await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 1 });
-    const two = await runRealArm({ ...base, pace: { kind: 'adaptive' }, processes: 2 });
+    const one = await runRealArm({ ...base, pace: { kind: 'adaptive', useGetOperations }, processes: 1 });
+    const two = await runRealArm({ ...base, pace: { kind: 'adaptive', useGetOperations }, processes: 2 });
     row(base, uncapped.p95LatencyS, undefined, one, two);
   }
 }
 
 /** The table's head; the "paced at the limit" column only when `paced`. */
 function header(paced: boolean): void {
-  const columns = ['limit', 'bucket', 'uncapped p95 (s)', ...(paced ? ['paced at the limit'] : []), 'adaptive, one process', 'throttled'];
+  const adaptive = useGetOperations ? 'adaptive (GetOperations)' : 'adaptive, one GetOperation each';
+  const columns = [
+    'limit',
+    'bucket',
+    'uncapped p95 (s)',
+    ...(paced ? ['paced at the limit'] : []),
+    `${adaptive}, one process`,
+    'throttled',
+  ];
   columns.push('two processes (second 1.7 s later)', 'throttled', 'slower process', 'met (one, two)');
   console.log(`| ${columns.join(' | ')} |`);
   console.log(
