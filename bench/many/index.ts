@@ -138,6 +138,7 @@ for (const [limit, operations, schedule] of cases) {
 const sweeps: SweepResult[] = [];
 for (const [limit, operations] of [
   [5, ops / 4],
+  [5, ops],
   [20, ops],
   [50, (ops * 5) / 2],
 ] as const) {
