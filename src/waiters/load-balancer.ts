@@ -57,9 +57,10 @@ export const loadBalancerActive = defineWaiter<GetLoadBalancerClient, LoadBalanc
 
 /**
  * `load-balancer-instances-healthy`: `GetLoadBalancer` until at least one instance is attached and
- * every attached instance is `healthy`. The state shown is the count (`1/2 healthy`); the detail
- * names each instance's health. Fails only when the load balancer itself is `failed`: an unhealthy
- * instance may recover, so it is waited on until the timeout.
+ * every attached instance is `healthy`. The state shown is the count (`1/2 healthy`), or `failed`
+ * once the load balancer is; the detail names each instance's health. Fails only when the load
+ * balancer itself is `failed`: an unhealthy instance may recover, so it is waited on until the
+ * timeout.
  */
 export const loadBalancerInstancesHealthy = defineWaiter<GetLoadBalancerClient, LoadBalancerInput, GetLoadBalancerCommandOutput>({
   name: 'load-balancer-instances-healthy',
@@ -76,6 +77,8 @@ export const loadBalancerInstancesHealthy = defineWaiter<GetLoadBalancerClient, 
     },
   ],
   state: (output) => {
+    // The failure's state says what failed: the load balancer, not a count of healthy instances.
+    if (stateOf(output) === 'failed') return 'failed';
     const health = healthOf(output);
     return health.length === 0 ? 'no instances' : `${health.filter((h) => h.instanceHealth === 'healthy').length}/${health.length} healthy`;
   },

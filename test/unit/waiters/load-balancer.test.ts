@@ -3,6 +3,7 @@ import {
   loadBalancerActive,
   loadBalancerCertificateIssued,
   loadBalancerInstancesHealthy,
+  ResourceFailedError,
   ResourceRequestError,
   Waiter,
   waitFor,
@@ -74,6 +75,16 @@ describe('load-balancer-instances-healthy: what each GetLoadBalancer answer mean
       ['1/2 healthy', 'web-1: healthy, web-2: initial'],
       ['2/2 healthy', 'web-1: healthy, web-2: healthy'],
     ]);
+  });
+});
+
+describe('load-balancer-instances-healthy: a failed load balancer', () => {
+  it('rejects with the state `failed`, not the count of healthy instances', async () => {
+    const clock = new FakeClock();
+    const client = stubSender(lb('active', { 'web-1': 'initial' }), lb('failed', { 'web-1': 'healthy' }));
+    const { error } = await clock.run(waitFor(client, loadBalancerInstancesHealthy, 'lb-1', { clock }));
+    expect(error).toBeInstanceOf(ResourceFailedError);
+    expect(error).toMatchObject({ state: 'failed', reason: 'the load balancer is in state failed' });
   });
 });
 
