@@ -5,9 +5,9 @@
  * limit nor its algorithm, so both models are measured. In virtual time, deterministic; not part
  * of `npm run bench`; run it by hand:
  *
- *   node --import tsx bench/many/token-bucket.ts          # virtual time, about 30 s
- *   node --import tsx bench/many/token-bucket.ts --http   # over HTTP, one-second buckets, about 10 min
- *   node --import tsx bench/many/token-bucket.ts --each   # the adaptive arms with one GetOperation each
+ *   node --import tsx bench/many/token-bucket.ts          # virtual time, about 100 s
+ *   node --import tsx bench/many/token-bucket.ts --http   # over HTTP, one-second buckets, 6-10 min
+ *   node --import tsx bench/many/token-bucket.ts --each   # the adaptive arms with one GetOperation each (about 30 s)
  *
  * Prints one markdown row per limit and bucket size.
  */
