@@ -165,10 +165,8 @@ export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string
     ok &&= met;
     // A pace told the exact limit, one GetOperation each, is the floor of pacing alone: say when even it misses.
     const told = armOf(rows, r, 'told the limit');
-    const floor =
-      told !== undefined && told.p95LatencyS / base.p95LatencyS > MAX_P95_SHARE
-        ? `; told the limit, a pace gets ${(told.p95LatencyS / base.p95LatencyS).toFixed(3)} ×`
-        : '';
+    const toldShare = told === undefined ? 0 : told.p95LatencyS / base.p95LatencyS;
+    const floor = toldShare > MAX_P95_SHARE ? `; told the limit, a pace gets ${toldShare.toFixed(3)} ×` : '';
     const misses = [
       share > MAX_P95_SHARE ? `p95 ${share.toFixed(3)} × uncapped${floor}` : '',
       throttled > MAX_THROTTLED_SHARE ? `${pct(throttled)} throttled` : '',
