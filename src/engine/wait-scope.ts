@@ -1,6 +1,9 @@
 import { onAbort } from './abort-fanout.js';
 import { CANCELLED, type Clock } from './clock.js';
 
+/** Why a rest between polls ended early: {@link WaitScope.wake}. Nothing outside ever sees it. */
+const WOKEN: unknown = Object.freeze({ reason: 'lightsail-waiter: woken' });
+
 /** Why a wait stopped before its operation settled. */
 export type StopReason = 'timeout' | 'aborted';
 
@@ -19,6 +22,9 @@ export class WaitScope {
   readonly #deadline: number;
   readonly #stop = new AbortController();
   readonly #unsubscribe: () => void;
+  /** What the rests between polls sleep on: aborted to stop the scope, or (while one is under way) to wake it. */
+  #rest: AbortController | undefined;
+  #resting = false;
 
   constructor(clock: Clock, timeoutMs: number, userSignal: AbortSignal | undefined) {
     this.#clock = clock;
@@ -47,6 +53,30 @@ export class WaitScope {
   }
 
   /**
+   * Sleeps `ms` between two polls: resolves early when {@link WaitScope.wake} is called, rejects
+   * when the scope stops (with its signal's reason).
+   */
+  async rest(ms: number): Promise<void> {
+    this.signal.throwIfAborted();
+    this.#rest ??= new AbortController();
+    const rest = this.#rest;
+    this.#resting = true;
+    try {
+      await this.#clock.sleep(ms, rest.signal);
+    } catch (error) {
+      if (rest.signal.reason !== WOKEN || this.signal.aborted) throw this.signal.aborted ? this.signal.reason : error;
+      this.#rest = undefined;
+    } finally {
+      this.#resting = false;
+    }
+  }
+
+  /** Ends the rest under way now, so that the next poll comes at once; does nothing between rests. */
+  wake(): void {
+    if (this.#resting) this.#rest?.abort(WOKEN);
+  }
+
+  /**
    * Clears the deadline timer and the caller's abort listener. Safe to call twice. Call it once
    * the wait is over: the scope's signal aborts too (with no `stopReason`), so that nothing still
    * hanging on it lives on.
@@ -54,6 +84,7 @@ export class WaitScope {
   dispose(): void {
     this.#unsubscribe();
     if (!this.signal.aborted) this.#stop.abort(CANCELLED);
+    this.#rest?.abort(this.signal.reason);
   }
 
   #halt(reason: StopReason, abortReason: unknown): void {
@@ -61,5 +92,6 @@ export class WaitScope {
     this.stopReason = reason;
     this.abortReason = abortReason;
     this.#stop.abort(abortReason ?? new Error(`lightsail-waiter: ${reason}`));
+    this.#rest?.abort(this.signal.reason);
   }
 }

@@ -94,6 +94,14 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
     return this.#promise;
   }
 
+  /**
+   * @internal Polls now rather than at the end of the rest under way (a listing of many operations
+   * has shown this one finished); does nothing while a poll is under way or the wait is not running.
+   */
+  wake(): void {
+    this.#scope?.wake();
+  }
+
   /** Extra fields for every event payload; the operation waiter adds `operationId` and `operation`. */
   protected eventFields(_output: TOutput | undefined): object {
     return {};
@@ -210,7 +218,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
     // Handed an object, the waiter has seen it once already: the strategy may wait before the first poll.
     if (this.output !== undefined) {
       const delayMs = this.#delayBefore(scope, 0, margin);
-      if (delayMs > 0) await this.options.clock.sleep(delayMs, scope.signal);
+      if (delayMs > 0) await scope.rest(delayMs);
     }
     // Looks taken: answers and errors an acceptor matched alike, so that the schedule moves on
     // while an error says to keep waiting (`attempts` counts answers only).
@@ -228,7 +236,7 @@ export class Waiter<TClient, TInput, TOutput, TEvents extends WaiterEvents<TOutp
         const verdict = this.#observe(observation.output);
         if (verdict.state !== 'retry') return this.#settleAfterPoll(verdict, observation.output, scope);
       }
-      await this.options.clock.sleep(this.#delayBefore(scope, looks, margin), scope.signal);
+      await scope.rest(this.#delayBefore(scope, looks, margin));
     }
   }
 
