@@ -4,12 +4,29 @@ import { CANCELLED, type Clock } from '../engine/clock.js';
 import type { Poller } from '../engine/poller.js';
 import { withRequestTimeout } from '../engine/send-with-retries.js';
 import type { ProbeContext } from '../engine/waiter-definition.js';
+import { isSettled } from '../policy/operation-outcome.js';
 import { classifyRequestError, isThrottling } from '../policy/request-error-kind.js';
 import type { LightsailClientLike, Operation, SendOptions } from '../types.js';
 import { getOperation } from './operation-definition.js';
 
 /** With fewer operations pending than this, each is read with its own `GetOperation`. */
 export const SWEEP_MIN_PENDING = 5;
+
+/**
+ * A sweep lists the pending operations every this many of the waits' `minDelayMs` (every 5 s by
+ * default; every 50 ms with `scaledWaitOptions(100)`), or every `maxDelayMs` when that is
+ * shorter. A listing wakes every wait whose operation it shows finished, so this bounds how late a
+ * finish is seen.
+ */
+const LIST_EVERY_MIN_DELAYS = 5;
+
+/** How often a sweep lists, in ms, for waits with these `minDelayMs` and `maxDelayMs`. */
+export function listEveryMs(minDelayMs: number, maxDelayMs: number): number {
+  return Math.min(LIST_EVERY_MIN_DELAYS * minDelayMs, maxDelayMs);
+}
+
+/** The share of the poller's pace, at most, that listing on the cadence takes (it lists less often when more pages need it). */
+const LIST_SHARE = 0.5;
 
 /** A sweep that lists none of the operations waited on (not visible yet, or far down the list) pauses sweeping this long, in ms. */
 const PAUSE_AFTER_MISS_MS = 30_000;
@@ -40,10 +57,15 @@ export interface OperationSweepOptions {
   readonly clock: Clock;
   /** How long one page may go unanswered, in ms. */
   readonly requestTimeoutMs: number;
-  /** How old an observation from a page may be and still answer a read, in ms (the waits' `minDelayMs`). */
-  readonly freshMs: number;
+  /** How often to list, in ms (see {@link listEveryMs}); an observation this old still answers a read. */
+  readonly everyMs: number;
   /** Stops every sweep: the whole wait ended. */
   readonly signal: AbortSignal;
+  /**
+   * Called when a page lists a waited-on operation as finished (succeeded or failed), so that its
+   * wait can read it now rather than at its next turn. @default none
+   */
+  readonly onFinished?: (operationId: string) => void;
 }
 
 /** One pass over the pages of `GetOperations`, shared by every read that joins it. */
@@ -54,7 +76,10 @@ interface Sweep {
   readonly found: Set<string>;
   /** Settles when the pass ends; `error` is a transient failure the reads it left unanswered retry. */
   done: Promise<{ readonly error?: unknown }>;
+  /** The waits' reads that wait on it; a sweep on the cadence runs on with none. */
   readers: number;
+  readonly onCadence: boolean;
+  pages: number;
   finished: boolean;
 }
 
@@ -68,9 +93,11 @@ interface Seen {
 /**
  * Reads the states of many pending operations together: one `GetOperations` request lists up to
  * 200 operations, newest first, so that a look at 1,000 operations just created costs about 5
- * requests rather than 1,000. Each operation's wait still keeps its own schedule: when its turn
- * comes, it takes what a page read at most `freshMs` ago listed, or joins the sweep under way (the
- * next one, when the one under way has listed it already), or starts one. An operation no page
+ * requests rather than 1,000. Sweeps come on a cadence of their own (see {@link listEveryMs}), and
+ * each wakes the waits whose operations its pages list as finished. Each operation's wait still
+ * keeps its own schedule too: when its turn comes, it takes what a page read at most one cadence
+ * ago listed, or joins the sweep under way (the next one, when the one under way has listed it
+ * already), or starts one. An operation no page
  * lists (not visible yet, or far down the account's list) is read with its own `GetOperation`, as
  * is every operation once fewer than {@link SWEEP_MIN_PENDING} are pending. A refused
  * `GetOperations` (no `lightsail:GetOperations` permission), an answer that cannot be read, or
@@ -89,6 +116,8 @@ export class OperationSweep {
   #off = false;
   #failedSweeps = 0;
   #pausedUntil = Number.NEGATIVE_INFINITY;
+  /** Clears the timer of the next sweep on the cadence. */
+  #cadence: AbortController | undefined;
 
   constructor(client: LightsailClientLike, operationIds: Iterable<string>, options: OperationSweepOptions) {
     this.#client = client;
@@ -101,6 +130,7 @@ export class OperationSweep {
     this.#pending.delete(operationId);
     this.#seen.delete(operationId);
     this.#served.delete(operationId);
+    if (this.#pending.size < SWEEP_MIN_PENDING) this.#cadence?.abort(CANCELLED);
   }
 
   /** The probe of one operation's wait: its state now, from a page or from its own `GetOperation`. */
@@ -133,7 +163,7 @@ export class OperationSweep {
   #fresh(operationId: string): Operation | undefined {
     const seen = this.#seen.get(operationId);
     if (seen === undefined || seen.sweep <= (this.#served.get(operationId) ?? 0)) return undefined;
-    if (this.#options.clock.now() - seen.at > this.#options.freshMs) return undefined;
+    if (this.#options.clock.now() - seen.at > this.#options.everyMs) return undefined;
     return this.#serve(operationId, seen);
   }
 
@@ -162,7 +192,7 @@ export class OperationSweep {
       return undefined;
     } finally {
       sweep.readers -= 1;
-      if (sweep.readers === 0 && !sweep.finished) {
+      if (sweep.readers === 0 && !sweep.finished && !sweep.onCadence) {
         // No one waits on it any more: stopped, and no later read joins it.
         sweep.controller.abort(CANCELLED);
         if (this.#current === sweep) this.#current = undefined;
@@ -170,7 +200,7 @@ export class OperationSweep {
     }
   }
 
-  #start(): Sweep {
+  #start(onCadence = false): Sweep {
     this.#sweeps += 1;
     const { signal } = this.#options;
     const controller = new AbortController();
@@ -182,15 +212,39 @@ export class OperationSweep {
       found: new Set(),
       done: Promise.resolve({}),
       readers: 0,
+      onCadence,
+      pages: 0,
       finished: false,
     };
     sweep.done = this.#run(sweep).finally(() => {
       sweep.finished = true;
       unsubscribe();
       if (this.#current === sweep) this.#current = undefined;
+      this.#scheduleNext(sweep.pages);
     });
     this.#current = sweep;
     return sweep;
+  }
+
+  /**
+   * Lists again after {@link OperationSweepOptions.everyMs}, or later when the last sweep's `pages`
+   * would take more than {@link LIST_SHARE} of the poller's pace; not once sweeping is off, the
+   * whole wait has ended, or fewer than {@link SWEEP_MIN_PENDING} operations are pending.
+   */
+  #scheduleNext(pages: number): void {
+    this.#cadence?.abort(CANCELLED);
+    const { clock, everyMs, poller, signal } = this.#options;
+    if (this.#off || signal.aborted || this.#pending.size < SWEEP_MIN_PENDING) return;
+    const timer = new AbortController();
+    this.#cadence = timer;
+    const unsubscribe = onAbort(signal, () => timer.abort(CANCELLED));
+    const delayMs = Math.max(everyMs, (1000 * Math.max(pages, 1)) / (LIST_SHARE * poller.currentRate));
+    clock.sleep(delayMs, timer.signal).then(() => {
+      unsubscribe();
+      if (this.#current !== undefined) return;
+      if (this.#shouldSweep()) this.#start(true);
+      else this.#scheduleNext(0);
+    }, unsubscribe);
   }
 
   /**
@@ -203,6 +257,7 @@ export class OperationSweep {
   async #run(sweep: Sweep): Promise<{ readonly error?: unknown }> {
     const { clock } = this.#options;
     const tokens = new Set<string>();
+    const finished: string[] = [];
     let pageToken: string | undefined;
     for (let pages = 1; pages <= MAX_PAGES; pages += 1) {
       let output: GetOperationsCommandOutput;
@@ -223,6 +278,7 @@ export class OperationSweep {
         return { error };
       }
       this.#failedSweeps = 0;
+      sweep.pages = pages;
       const operations: unknown = output?.operations;
       if (!Array.isArray(operations)) {
         this.#off = true;
@@ -234,7 +290,10 @@ export class OperationSweep {
         if (typeof id !== 'string' || !this.#pending.has(id)) continue;
         sweep.found.add(id);
         this.#seen.set(id, { operation, at, sweep: sweep.number });
+        if (isSettled(operation)) finished.push(id);
       }
+      // Told once the page is recorded: a wait woken reads what the page listed.
+      for (const id of finished.splice(0)) this.#options.onFinished?.(id);
       pageToken = output.nextPageToken;
       if (typeof pageToken !== 'string' || pageToken === '' || tokens.has(pageToken)) break;
       tokens.add(pageToken);

@@ -15,7 +15,7 @@ import type { LightsailClientLike, Operation } from '../types.js';
 import { OperationWaiter } from './operation.js';
 import { operationDefinitionReadBy } from './operation-definition.js';
 import type { PollEvent, RetryEvent, StatusEvent } from './operation-events.js';
-import { OperationSweep, SWEEP_MIN_PENDING } from './operation-sweep.js';
+import { listEveryMs, OperationSweep, SWEEP_MIN_PENDING } from './operation-sweep.js';
 import { type OperationsInput, toOperationRefs, uniqueRefs } from './operations-input.js';
 
 /** Why the waits still running at the whole wait's deadline are stopped (nobody sees it: the wait has settled). */
@@ -43,8 +43,10 @@ export interface WaitManyOptions extends WaitOptions {
   /**
    * Read the states of pending operations together with `GetOperations` (up to 200 in one request,
    * newest first) while at least 5 are pending, rather than one `GetOperation` each: a look at
-   * 1,000 operations just created costs about 5 requests instead of 1,000. Each operation keeps
-   * its own schedule; one that no page lists is read with `GetOperation`. Needs the
+   * 1,000 operations just created costs about 5 requests instead of 1,000. They are listed every
+   * five `minDelayMs` (5 s by default; `maxDelayMs` if shorter), and a wait whose operation a
+   * listing shows finished ends then, not at its next turn; each operation keeps its own schedule
+   * too, and one that no page lists is read with `GetOperation`. Needs the
    * `lightsail:GetOperations` permission: when Lightsail refuses the call, or answers what cannot
    * be read, the wait goes on with `GetOperation` alone. @default true
    */
@@ -147,8 +149,10 @@ export class OperationsWaiter extends EventEmitter<OperationsWaiterEvents> {
         poller: this.poller,
         clock: resolved.clock,
         requestTimeoutMs: resolved.requestTimeoutMs,
-        freshMs: resolved.minDelayMs,
+        everyMs: listEveryMs(resolved.minDelayMs, resolved.maxDelayMs),
         signal: this.#stop.signal,
+        // A listing shows an operation finished: its wait reads it now, not at its next turn.
+        onFinished: (id) => this.#waiters.get(id)?.wake(),
       });
       this.#sweep = sweep;
       definition = operationDefinitionReadBy((id, context) => sweep.read(id, context));

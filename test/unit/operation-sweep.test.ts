@@ -12,9 +12,10 @@ import {
   OperationsTimeoutError,
   OperationsWaiter,
   Poller,
+  scaledWaitOptions,
 } from '../../src/index.js';
 import type { Operation } from '../../src/types.js';
-import { OperationSweep } from '../../src/waiters/operation-sweep.js';
+import { listEveryMs, OperationSweep } from '../../src/waiters/operation-sweep.js';
 import type { WaitManyOptions } from '../../src/waiters/operations.js';
 import { FakeClock, flush } from '../helpers/fake-clock.js';
 import { type AccountOperation, accountOperations, type ListingOverride, listingClient } from '../helpers/listing-client.js';
@@ -311,7 +312,7 @@ describe('OperationSweep', () => {
         poller,
         clock,
         requestTimeoutMs: 60_000,
-        freshMs: 1_000,
+        everyMs: 1_000,
         signal: stop.signal,
       },
     );
@@ -330,5 +331,89 @@ describe('OperationSweep', () => {
     stop.abort(new Error('done'));
     await first.catch(() => undefined);
     await flush();
+  });
+});
+
+describe('listing on a cadence', () => {
+  /** A look a minute: every earlier sighting below comes from a listing on the cadence. */
+  const everyMinute: BackoffStrategy = () => 60_000;
+
+  it('lists every 5 s between the waits’ own turns and ends each wait at the first listing that shows its operation finished', async () => {
+    const operations = accountOperations(10, (i) => (i < 5 ? 7_000 : 31_000));
+    const { clock, waiter, lists, singles } = setup(operations, { backoff: everyMinute });
+    const settledAt = new Map<string, number>();
+    waiter.on('settled', (r) => settledAt.set(r.operationId, clock.now()));
+    const polls = new Map<string, number>();
+    waiter.on('poll', (e) => polls.set(e.operationId, (polls.get(e.operationId) ?? 0) + 1));
+    const { value } = await clock.run(waiter.wait());
+    expect(value?.every((o) => o.status === 'Succeeded')).toBe(true);
+    // The first turns at 0 s, then every 5 s: those done at 7 s are seen at 10 s, the others at 35 s.
+    expect(lists().map((c) => c.at)).toEqual([0, 5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000]);
+    expect(singles()).toHaveLength(0);
+    expect(operations.map((o) => settledAt.get(o.id))).toEqual([...Array(5).fill(10_000), ...Array(5).fill(35_000)]);
+    // Two looks each (the first turn, and the listing that woke it): none at its own next turn, a minute on.
+    expect([...polls.values()].every((n) => n === 2)).toBe(true);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('lists every five minDelayMs: every 10 s for 2 s, every 50 ms for scaledWaitOptions(100)', async () => {
+    const slow = setup(
+      accountOperations(10, () => 21_000),
+      { backoff: everyMinute, minDelayMs: 2_000 },
+    );
+    await slow.clock.run(slow.waiter.wait());
+    expect(slow.lists().map((c) => c.at)).toEqual([0, 10_000, 20_000, 30_000]);
+    const fast = setup(
+      accountOperations(10, () => 120),
+      { ...scaledWaitOptions(100) },
+    );
+    const { value } = await fast.clock.run(fast.waiter.wait());
+    expect(value).toHaveLength(10);
+    expect(fast.clock.now()).toBe(150);
+    expect(fast.lists().map((c) => c.at)).toEqual([0, 50, 100, 150]);
+  });
+
+  it.each([
+    [1_000, 30_000, 5_000],
+    [2_000, 30_000, 10_000],
+    [10_000, 30_000, 30_000],
+    [1_000, 2_000, 2_000],
+    [10, 300, 50],
+  ])('listEveryMs(%i, %i) is %i', (minDelayMs, maxDelayMs, expected) => {
+    expect(listEveryMs(minDelayMs, maxDelayMs)).toBe(expected);
+  });
+
+  it('lists less often when its pages would take more than half the poller’s pace', async () => {
+    // 2,000 operations: ten pages a listing, at two requests a second, so 10 s apart at least.
+    const { clock, waiter, lists } = setup(
+      accountOperations(2_000, () => 40_000),
+      { backoff: everyMinute, maxRequestsPerSecond: 2 },
+    );
+    await clock.run(waiter.wait());
+    const starts = lists()
+      .filter((c) => c.pageToken === undefined)
+      .map((c) => c.at);
+    const ends = lists()
+      .filter((c) => c.pageToken === '1800')
+      .map((c) => c.at);
+    expect(starts.length).toBeGreaterThan(2);
+    for (let i = 1; i < starts.length; i++) expect((starts[i] as number) - (ends[i - 1] as number)).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('stops listing when the caller aborts between listings, leaving no timer', async () => {
+    const controller = new AbortController();
+    const { clock, waiter, lists, poller } = setup(
+      accountOperations(10, () => 60_000),
+      { backoff: everyMinute, signal: controller.signal },
+    );
+    const outcome = waiter.wait().catch((e: unknown) => e);
+    await clock.advance(7_000);
+    expect(lists().map((c) => c.at)).toEqual([0, 5_000]);
+    controller.abort(new Error('stop'));
+    expect(await outcome).toBeInstanceOf(OperationsFailedError);
+    await flush();
+    expect(clock.pendingTimers).toBe(0);
+    expect(poller.pending).toBe(0);
+    expect(lists()).toHaveLength(2);
   });
 });
