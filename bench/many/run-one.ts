@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
+import { UnpacedPoller } from '../../src/engine/unpaced-poller.js';
 import {
   createOperationAwareBackoff,
   exponentialBackoff,
@@ -68,7 +69,7 @@ let poller: Poller | undefined;
 if (spec.pace.kind === 'uncapped') {
   await Promise.all(
     ids.map((id) =>
-      waitForOperation(client, id, { ...wait, poller: new Poller({ clock, minRequestsPerSecond: 1e6, maxRequestsPerSecond: 1e6 }) }).then(
+      waitForOperation(client, id, { ...wait, poller: new UnpacedPoller({ clock }) }).then(
         () => (settled[id] = now()),
         () => failed++,
       ),

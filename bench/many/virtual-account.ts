@@ -1,4 +1,5 @@
 import { type GetOperationCommand, type GetOperationCommandOutput, GetOperationsCommand, type Operation } from '@aws-sdk/client-lightsail';
+import { UnpacedPoller } from '../../src/engine/unpaced-poller.js';
 import { type BackoffStrategy, exponentialBackoff, OperationsWaiter, Poller, waitForOperation } from '../../src/index.js';
 import { type RequestLimiter, SlidingWindowLimiter, TokenBucketLimiter } from '../../src/simulator/rate-limit.js';
 import type { LightsailClientLike } from '../../src/types.js';
@@ -144,7 +145,7 @@ export async function runAccount(run: AccountRun): Promise<AccountResult> {
     if (arm.kind === 'uncapped') {
       const client = clientOf(0);
       for (const id of ids) {
-        waitForOperation(client, id, { ...wait, poller: new Poller({ clock, minRequestsPerSecond: 1e6, maxRequestsPerSecond: 1e6 }) }).then(
+        waitForOperation(client, id, { ...wait, poller: new UnpacedPoller({ clock }) }).then(
           () => done(id, true),
           () => done(id, false),
         );
