@@ -209,4 +209,14 @@ describe('the rate-cap arms against the targets', () => {
     expect(ok).toBe(true);
     expect(lines).toEqual([expect.stringMatching(/^- Met, virtual time, 5\/s, 1000 operations, adaptive, two: /)]);
   });
+  it('counts the default’s arms apart from those with one GetOperation each', () => {
+    const rows = [
+      uncapped,
+      arm('adaptive (the default: GetOperations)', 20),
+      arm('adaptive, two processes', 30, [30, 20]),
+      arm('adaptive, one GetOperation each (useGetOperations: false)', 150),
+      arm('adaptive, two processes, one GetOperation each', 100),
+    ];
+    expect(checkArms(rows).tally).toEqual({ byDefault: { met: 2, checked: 2 }, oneEach: { met: 1, checked: 2 } });
+  });
 });

@@ -154,15 +154,29 @@ export function formatArms(rows: readonly ArmRow[]): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The issue's targets for every adaptive arm, as lines; `ok` is false when one fails. */
-export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string[] } {
+/** How many of the checked arms met the targets, of how many. */
+export interface Tally {
+  met: number;
+  checked: number;
+}
+
+/**
+ * The issue's targets for every adaptive arm, as lines; `ok` is false when one fails. `tally`
+ * counts the default's arms (reading with `GetOperations`) apart from those with one
+ * `GetOperation` each (`useGetOperations: false`).
+ */
+export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string[]; tally: { byDefault: Tally; oneEach: Tally } } {
   const lines: string[] = [];
   let ok = true;
+  const tally = { byDefault: { met: 0, checked: 0 }, oneEach: { met: 0, checked: 0 } };
   for (const r of rows.filter((row) => row.label.startsWith('adaptive'))) {
     const base = uncappedOf(rows, r);
     if (base === undefined) continue;
     const { share, throttled, answered, slowest, fair, met } = checkTargets(r, base.p95LatencyS);
     ok &&= met;
+    const counted = r.label.includes('one GetOperation each') ? tally.oneEach : tally.byDefault;
+    counted.checked += 1;
+    if (met) counted.met += 1;
     // A pace told the exact limit, one GetOperation each, is the floor of pacing alone: say when even it misses.
     const told = armOf(rows, r, 'told the limit');
     const toldShare = told === undefined ? 0 : told.p95LatencyS / base.p95LatencyS;
@@ -180,5 +194,5 @@ export function checkArms(rows: readonly ArmRow[]): { ok: boolean; lines: string
       `- ${met ? 'Met' : `**Not met** (${misses.join(', ')})`}, ${r.real ? `simulator over HTTP, ${r.group}` : `virtual time, ${r.group}`}, ${r.label}: p95 ${f1(r.p95LatencyS)} s = ${share.toFixed(3)} × the uncapped ${f1(base.p95LatencyS)} s; ${pct(throttled)} throttled${split}.`,
     );
   }
-  return { ok, lines };
+  return { ok, lines, tally };
 }
