@@ -131,6 +131,8 @@ export class OperationSweep {
     this.#seen.delete(operationId);
     this.#served.delete(operationId);
     if (this.#pending.size < SWEEP_MIN_PENDING) this.#cadence?.abort(CANCELLED);
+    // None left to look for: a listing on the cadence still under way has no one to answer.
+    if (this.#pending.size === 0) this.#current?.controller.abort(CANCELLED);
   }
 
   /** The probe of one operation's wait: its state now, from a page or from its own `GetOperation`. */

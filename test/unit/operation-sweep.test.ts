@@ -332,6 +332,34 @@ describe('OperationSweep', () => {
     await first.catch(() => undefined);
     await flush();
   });
+
+  it('stops a listing on the cadence that is under way once no operation is left pending, leaving no timer', async () => {
+    const clock = new FakeClock();
+    const operations = accountOperations(5, () => 1e9);
+    // The first listing answers; the one on the cadence, 5 s later, hangs.
+    const client = listingClient(operations, clock.now, 200, (_call, index) => (index >= 1 ? 'hang' : undefined));
+    const poller = new Poller({ clock, maxRequestsPerSecond: 100 });
+    const ids = operations.map((o) => o.id);
+    const sweep = new OperationSweep(client, ids, {
+      poller,
+      clock,
+      requestTimeoutMs: 60_000,
+      everyMs: 5_000,
+      signal: new AbortController().signal,
+    });
+    expect((await clock.run(sweep.read('op-0', context()))).value?.status).toBe('Started');
+    await clock.advance(5_000);
+    const hanging = client.calls.at(-1);
+    expect(client.calls.map((c) => c.at)).toEqual([0, 5_000]);
+    // The waits settle by other means (their own reads, a deadline): the last one stops the page.
+    for (const id of ids.slice(0, 4)) sweep.settled(id);
+    expect(hanging?.signal?.aborted).toBe(false);
+    sweep.settled('op-4');
+    expect(hanging?.signal?.aborted).toBe(true);
+    await flush();
+    expect(clock.pendingTimers).toBe(0);
+    expect(poller.pending).toBe(0);
+  });
 });
 
 describe('listing on a cadence', () => {
