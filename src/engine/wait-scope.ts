@@ -64,7 +64,9 @@ export class WaitScope {
     try {
       await this.#clock.sleep(ms, rest.signal);
     } catch (error) {
-      if (rest.signal.reason !== WOKEN || this.signal.aborted) throw this.signal.aborted ? this.signal.reason : error;
+      if (this.signal.aborted) throw this.signal.reason;
+      if (rest.signal.reason !== WOKEN) throw error;
+      // Woken: the next rest sleeps on a fresh controller.
       this.#rest = undefined;
     } finally {
       this.#resting = false;
