@@ -259,7 +259,6 @@ export class OperationSweep {
   async #run(sweep: Sweep): Promise<{ readonly error?: unknown }> {
     const { clock } = this.#options;
     const tokens = new Set<string>();
-    const finished: string[] = [];
     let pageToken: string | undefined;
     for (let pages = 1; pages <= MAX_PAGES; pages += 1) {
       let output: GetOperationsCommandOutput;
@@ -287,6 +286,7 @@ export class OperationSweep {
         return {};
       }
       const at = clock.now();
+      const finished: string[] = [];
       for (const operation of operations as Operation[]) {
         const id = operation?.id;
         if (typeof id !== 'string' || !this.#pending.has(id)) continue;
@@ -295,7 +295,7 @@ export class OperationSweep {
         if (isSettled(operation)) finished.push(id);
       }
       // Told once the page is recorded: a wait woken reads what the page listed.
-      for (const id of finished.splice(0)) this.#options.onFinished?.(id);
+      for (const id of finished) this.#options.onFinished?.(id);
       pageToken = output.nextPageToken;
       if (typeof pageToken !== 'string' || pageToken === '' || tokens.has(pageToken)) break;
       tokens.add(pageToken);
