@@ -153,7 +153,7 @@ const arms = checkArms(rows);
 const sweepChecks = checkSweeps(sweeps);
 const checks = [...arms.lines, ...sweepChecks.lines];
 const { byDefault, oneEach } = arms.tally;
-const tally = `Of the arms below, the default's (reading together with GetOperations) met them in ${byDefault.met} of ${byDefault.checked}, and the two-process sweeps at ${sweepChecks.lines.filter((line) => line.startsWith('- Met')).length} of ${sweepChecks.lines.length} cases; with one GetOperation each (useGetOperations: false), ${oneEach.met} of ${oneEach.checked}.`;
+const tally = `Of the arms below, the default's (reading together with GetOperations) met them in ${byDefault.met} of ${byDefault.checked}, and the two-process sweeps at ${sweepChecks.casesMet} of ${sweeps.length} cases; with one GetOperation each (useGetOperations: false), ${oneEach.met} of ${oneEach.checked}.`;
 const text = `${report}\n**Targets (issue #15):** the adaptive arms' p95 at most 0.65 × the uncapped arm's, throttled requests at most 2 % of all, and with two processes neither starves: each one's own p95 at most 0.65 × the uncapped arm's too. ${tally}\n\n${checks.join('\n')}\n`;
 console.log(text);
 writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), text);
