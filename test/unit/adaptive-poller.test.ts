@@ -226,7 +226,7 @@ describe('many operations against an account limit of 5 a second, in virtual tim
 
 describe('many operations against an account limit of 50 a second, in virtual time', () => {
   // 1,000 operations hardly meet this limit: uncapped waiters are late by their own schedule alone
-  // (p95 23.7 s, polls up to 30 s apart). Reading on each wait's turns came to 1.02× that; a
+  // (p95 23.5 s, polls up to 30 s apart). Reading on each wait's turns came to 1.02× that; a
   // listing every 5 s that wakes the waits it shows finished beats the schedule itself.
   it('reads them together by default: p95 under 0.65× uncapped, alone and for two processes, none throttled', async () => {
     const common = { operations: 1000, limit: 50, schedule: 'default' } as const;
